@@ -1,0 +1,7 @@
+package main
+
+import "context"
+
+func evalQuantities(ctx context.Context, e *env, args []string) int {
+	return notYet(e, "evalQuantities")
+}

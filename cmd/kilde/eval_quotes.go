@@ -1,0 +1,7 @@
+package main
+
+import "context"
+
+func evalQuotes(ctx context.Context, e *env, args []string) int { return notYet(e, "evalQuotes") }
+
+func evalClaims(ctx context.Context, e *env, args []string) int { return notYet(e, "evalClaims") }

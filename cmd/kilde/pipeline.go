@@ -1,0 +1,35 @@
+package main
+
+import (
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/pipeline"
+)
+
+// buildPipeline lists kilde's annotators in order. It is the one place
+// where they are wired together; annotator packages never import each other.
+func buildPipeline() (*pipeline.Pipeline, error) {
+	var as []kilde.Annotator
+	var firstErr error
+	add := func(a kilde.Annotator, err error) {
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		if err == nil {
+			as = append(as, a)
+		}
+	}
+	_ = add
+	// STAGE tokens
+	// STAGE sentences
+	// STAGE lang
+	// STAGE entities
+	// STAGE times
+	// STAGE quantities
+	// STAGE quotes
+	// STAGE claims
+	// STAGE checks
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return pipeline.New(as...)
+}
