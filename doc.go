@@ -117,6 +117,29 @@ type Check struct {
 	Spans  []Span
 }
 
+// Paragraph is a block of text between blank lines. The sentence splitter
+// finds it; the language identifier sets Lang when the paragraph's language
+// differs from the article's (an English tweet in a Danish article), so that
+// later annotators can pick per-language rules and models.
+type Paragraph struct {
+	Span
+	Lang string // "" means the article's language
+}
+
+// LangAt returns the language of the text at byte offset off: the
+// paragraph's if it has its own, else the article's.
+func (d *Doc) LangAt(off int) string {
+	for _, p := range d.Paragraphs {
+		if off >= p.Start && off < p.End {
+			if p.Lang != "" {
+				return p.Lang
+			}
+			break
+		}
+	}
+	return d.Lang
+}
+
 // Doc is an article with its annotation layers. Every layer refers to Text by
 // byte offsets; annotators add layers and never edit Text.
 type Doc struct {
@@ -124,7 +147,7 @@ type Doc struct {
 	ContentID  string
 	Tokens     []Token
 	Sentences  []Span
-	Paragraphs []Span
+	Paragraphs []Paragraph
 	Entities   []Entity
 	Times      []Time
 	Quantities []Quantity
