@@ -3,5 +3,3 @@ package main
 import "context"
 
 func evalQuotes(ctx context.Context, e *env, args []string) int { return notYet(e, "evalQuotes") }
-
-func evalClaims(ctx context.Context, e *env, args []string) int { return notYet(e, "evalClaims") }
