@@ -3,6 +3,8 @@ package main
 import (
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/pipeline"
+	"github.com/kilde-news/kilde/sentence"
+	"github.com/kilde-news/kilde/tokenize"
 )
 
 // buildPipeline lists kilde's annotators in order. It is the one place
@@ -19,8 +21,8 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 		}
 	}
 	_ = add
-	// STAGE tokens
-	// STAGE sentences
+	add(tokenize.New())
+	add(sentence.New())
 	// STAGE lang
 	// STAGE entities
 	// STAGE times
