@@ -1,0 +1,324 @@
+package quote
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/kilde-news/kilde"
+)
+
+var pool = sync.Pool{New: func() any { return new(state) }}
+
+// Annotate implements kilde.Annotator. It replaces d.Quotes.
+func (a *Annotator) Annotate(d *kilde.Doc) error {
+	st := pool.Get().(*state)
+	defer func() {
+		st.d = nil
+		st.text = ""
+		pool.Put(st)
+	}()
+	st.reset(a, d)
+	st.tokenize()
+	if len(st.toks) == 0 {
+		d.Quotes = d.Quotes[:0]
+		return nil
+	}
+	st.used = append(st.used[:0], make([]bool, len(st.toks))...)
+	st.lx = a.pickLang(st)
+	st.segment()
+	st.collectNames()
+	st.direct()
+	st.dashes()
+	st.tweets()
+	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
+	st.directSpeakers()
+	st.indirect()
+	st.emit()
+	return nil
+}
+
+func (st *state) reset(a *Annotator, d *kilde.Doc) {
+	st.a, st.d, st.text = a, d, d.Text
+	st.toks = st.toks[:0]
+	st.blocks = st.blocks[:0]
+	st.sents = st.sents[:0]
+	st.names = st.names[:0]
+	st.ments = st.ments[:0]
+	st.cands = st.cands[:0]
+	// entities must be sorted for binary search; ignore them otherwise
+	st.ents = d.Entities
+	for i := 1; i < len(d.Entities); i++ {
+		if d.Entities[i].Start < d.Entities[i-1].End {
+			st.ents = nil
+			break
+		}
+	}
+}
+
+// pickLang chooses the word lists by the article's language, guessing from
+// function words when it is unknown.
+func (a *Annotator) pickLang(st *state) *lang {
+	switch st.d.Lang {
+	case "en":
+		return a.en
+	case "da", "nb", "no", "nn", "sv":
+		return a.da
+	}
+	en, da := 0, 0
+	for i := range st.toks {
+		if i > 400 {
+			break
+		}
+		switch st.toks[i].low {
+		case "the", "and", "of", "is", "that", "said":
+			en++
+		case "og", "det", "af", "er", "at", "på", "siger":
+			da++
+		}
+	}
+	if en > da {
+		return a.en
+	}
+	return a.da
+}
+
+// sentEnd returns the token after the clause that starts at i: at end
+// punctuation, a quotation mark that opens, or the end of the block.
+func (st *state) clauseEnd(i int) int {
+	if i >= len(st.toks) {
+		return len(st.toks)
+	}
+	blk := st.toks[i].blk
+	k := i
+	for k < len(st.toks) && st.toks[k].blk == blk {
+		t := st.toks[k]
+		if t.k == tPunct && (t.low == "." || t.low == "!" || t.low == "?") {
+			return k
+		}
+		if t.inQ || t.k == tMark && k > i {
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// clauseStart returns the first token of the clause that ends before j.
+func (st *state) clauseStart(j int) int {
+	if j <= 0 {
+		return 0
+	}
+	blk := st.toks[j-1].blk
+	k := j - 1
+	for k >= 0 && st.toks[k].blk == blk {
+		t := st.toks[k]
+		if t.k == tPunct && (t.low == "." || t.low == "!" || t.low == "?") || t.inQ {
+			return k + 1
+		}
+		if t.k == tMark && k < j-1 {
+			return k + 1
+		}
+		k--
+	}
+	return k + 1
+}
+
+// directSpeakers names the speaker of each direct quote, in text order, so
+// that pronouns can refer to speakers found before them.
+func (st *state) directSpeakers() {
+	for ci := range st.cands {
+		c := &st.cands[ci]
+		if c.kind != "direct" {
+			continue
+		}
+		if !c.spk.ok {
+			st.frameSpeaker(c)
+		}
+		if !c.spk.ok && c.contPrev && ci > 0 && st.cands[ci-1].spk.ok {
+			c.spk = st.cands[ci-1].spk
+			c.cue, c.cueE, c.addressee = -1, -1, ""
+		}
+		if c.spk.ok && c.spk.pron != 0 {
+			st.resolvePronoun(&c.spk)
+		}
+		st.addMention(c.spk)
+	}
+	// a multi-paragraph quote shares its speaker: pass it back to the pieces
+	// before that found none
+	for ci := len(st.cands) - 2; ci >= 0; ci-- {
+		c, n := &st.cands[ci], &st.cands[ci+1]
+		if c.contNext && n.contPrev && !c.spk.ok && n.spk.ok {
+			c.spk = n.spk
+		}
+	}
+	// consecutive quote paragraphs without a speaker of their own continue
+	// the previous paragraph's speaker
+	for ci := 1; ci < len(st.cands); ci++ {
+		c, p := &st.cands[ci], &st.cands[ci-1]
+		if c.spk.ok || c.kind != "direct" || p.kind != "direct" || !p.spk.ok {
+			continue
+		}
+		if c.open >= 0 && c.open < len(st.toks) && p.open >= 0 {
+			cb, pb := st.toks[c.open].blk, st.toks[p.open].blk
+			if (cb == pb || cb == pb+1) && st.startsBlock(c.open) {
+				c.spk = p.spk
+			}
+		}
+	}
+}
+
+// startsBlock reports whether token i is the first of its block.
+func (st *state) startsBlock(i int) bool {
+	return i == 0 || st.toks[i-1].blk != st.toks[i].blk
+}
+
+// frameSpeaker looks for the speaker around a direct quote: after it, before
+// it, in the next sentence, in the sentence before.
+func (st *state) frameSpeaker(c *cand) {
+	// after: "»…«, siger hun" / "“…,” Trump said"
+	k := c.after
+	for k < len(st.toks) && st.toks[k].low == "," {
+		k++
+	}
+	if k < len(st.toks) && (c.after >= len(st.toks) || st.toks[k].blk == st.toks[c.after].blk) && k > 0 && (c.open < 0 || st.toks[k].blk == st.toks[max(c.open, 0)].blk || c.capped) && !st.toks[k].inQ {
+		lim := st.clauseEnd(k)
+		if st.tryCueAfter(c, k, lim) {
+			return
+		}
+		// name first: "Trump said", "the official told reporters"
+		for m := k; m < lim && m < k+12; m++ {
+			if _, e := st.cueAt(m); e > m {
+				if sp := st.npBefore(m, k); sp.ok && sp.start >= k {
+					st.setSpeaker(c, sp, m, lim)
+					return
+				}
+				break
+			}
+		}
+	}
+	// before: "Han skriver: ’…’", "X: »…«", "said Trump: “…”", "siger hun, »…«"
+	if c.open > 0 && st.toks[c.open-1].blk == st.toks[c.open].blk && !st.toks[c.open-1].inQ {
+		b := c.open - 1
+		lo := st.clauseStart(b + 1)
+		if st.tryCueBefore(c, lo, b+1) {
+			return
+		}
+		if st.toks[b].low == ":" {
+			if sp := st.npBefore(b, lo); sp.ok {
+				st.setSpeaker(c, sp, -1, 0)
+				return
+			}
+		}
+	}
+	// the sentence after: "Det siger X til DR." / "That is what X said."
+	if c.after < len(st.toks) {
+		k := c.after
+		for k < len(st.toks) && st.toks[k].k == tPunct {
+			k++
+		}
+		if k < len(st.toks) && (c.after == 0 || st.toks[k].blk <= st.toks[c.after-1].blk+1) && !st.toks[k].inQ {
+			lim := st.clauseEnd(k)
+			for m := k; m < lim && m < k+6; m++ {
+				if _, e := st.cueAt(m); e > m {
+					sp := st.npAfter(e, lim)
+					if !sp.ok {
+						sp = st.npBefore(m, k)
+					}
+					if sp.ok {
+						st.setSpeaker(c, sp, m, lim)
+						return
+					}
+					break
+				}
+			}
+		}
+	}
+	// the sentence before, when it ends with a colon: "Mette Frederiksen siger:"
+	if c.open > 0 {
+		b := c.open - 1
+		if st.toks[b].low == ":" && st.toks[b].blk < st.toks[c.open].blk && st.toks[b].blk >= st.toks[c.open].blk-1 {
+			lo := st.clauseStart(b + 1)
+			if st.tryCueBefore(c, lo, b+1) {
+				return
+			}
+			if sp := st.npBefore(b, lo); sp.ok {
+				st.setSpeaker(c, sp, -1, 0)
+			}
+		}
+	}
+}
+
+// tryCueAfter: a cue at k followed by its speaker: "siger hun", "said Trump".
+func (st *state) tryCueAfter(c *cand, k, lim int) bool {
+	kind, e := st.cueAt(k)
+	if e <= k {
+		return false
+	}
+	if kind == "tell" && st.lx.code == "en" {
+		return false
+	}
+	sp := st.npAfter(e, lim)
+	if !sp.ok {
+		return false
+	}
+	st.setSpeaker(c, sp, k, lim)
+	return true
+}
+
+// tryCueBefore finds the last cue in [lo, end) and its speaker, before or
+// after the cue.
+func (st *state) tryCueBefore(c *cand, lo, end int) bool {
+	for m := end - 1; m >= lo; m-- {
+		kind, e := st.cueAt(m)
+		if e <= m || st.used[m] {
+			continue
+		}
+		if !(kind == "tell" && st.lx.code == "en") {
+			if sp := st.npAfter(e, end); sp.ok && sp.pron == 0 || sp.pron != 0 {
+				if sp.ok {
+					st.setSpeaker(c, sp, m, end)
+					return true
+				}
+			}
+		}
+		if sp := st.npBefore(m, lo); sp.ok {
+			st.setSpeaker(c, sp, m, end)
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// setSpeaker records sp and cue m; lim bounds the addressee search.
+func (st *state) setSpeaker(c *cand, sp speaker, m, lim int) {
+	c.spk = sp
+	if m >= 0 {
+		_, e := st.cueAt(m)
+		c.cue, c.cueE = m, e
+		st.used[m] = true
+		kind, _ := st.cueAt(m)
+		if kind == "tell" && st.lx.code == "en" && sp.end <= m {
+			if a := st.npAfter(e, lim); a.ok && !a.desc {
+				c.addressee = a.name
+			} else if a.ok {
+				c.addressee = a.name
+			}
+			return
+		}
+	}
+	c.addressee = st.addressee(sp.end, lim)
+}
+
+// addressee reads "til DR" / "to Reuters" after a speaker phrase.
+func (st *state) addressee(k, lim int) string {
+	if lim == 0 {
+		lim = st.clauseEnd(k)
+	}
+	if k < lim && st.class(k)&wAddr != 0 {
+		if j, ok := st.nameAt(k + 1); ok && j <= lim {
+			return st.text[st.toks[k+1].s:st.toks[j-1].e]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,248 @@
+package quote
+
+import (
+	"github.com/kilde-news/kilde"
+)
+
+func (st *state) endPunct(i int) bool {
+	t := st.toks[i]
+	return t.k == tPunct && (t.low == "." || t.low == "!" || t.low == "?")
+}
+
+// indirect finds reported speech sentence by sentence.
+func (st *state) indirect() {
+	for s := range st.sents {
+		a, b := st.sentRange(s)
+		for m := a; m < b; m++ {
+			if st.toks[m].inQ || st.used[m] {
+				continue
+			}
+			kind, e := st.cueAt(m)
+			if e <= m {
+				continue
+			}
+			var ok bool
+			if kind == "according" {
+				ok = st.according(m, e, a, b)
+			} else if st.lx.code == "en" {
+				ok = st.reportedEN(m, e, a, b, kind)
+			} else {
+				ok = st.reportedDA(m, e, a, b)
+			}
+			if ok {
+				st.used[m] = true
+				m = e - 1
+			}
+		}
+	}
+}
+
+// clause makes an indirect quote of tokens [i, j), trimmed of punctuation.
+func (st *state) clause(i, j int) (kilde.Span, bool) {
+	for i < j && (st.toks[i].k == tPunct || st.toks[i].k == tDash) {
+		i++
+	}
+	for j > i && (st.toks[j-1].k == tPunct || st.toks[j-1].k == tDash) && st.toks[j-1].low != ")" {
+		j--
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		if st.toks[k].k == tWord || st.toks[k].k == tNum {
+			words++
+		}
+		if st.toks[k].inQ && k == i {
+			return kilde.Span{}, false
+		}
+	}
+	if words < 2 {
+		return kilde.Span{}, false
+	}
+	return kilde.Span{Start: st.toks[i].s, End: st.toks[j-1].e}, true
+}
+
+func (st *state) addIndirect(sp kilde.Span, spk speaker, cue, cueE, lim int) {
+	if spk.pron != 0 {
+		st.resolvePronoun(&spk)
+	}
+	if spk.name == "" {
+		return
+	}
+	c := cand{kind: "indirect", span: sp, cue: cue, cueE: cueE, spk: spk}
+	c.addressee = st.addressee(spk.end, lim)
+	st.cands = append(st.cands, c)
+	st.addMention(spk)
+}
+
+func (st *state) hasQuoteIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if st.toks[k].inQ || st.toks[k].k == tMark {
+			return true
+		}
+	}
+	return false
+}
+
+// according: "ifølge X, …", "…, ifølge X", "according to X, …".
+func (st *state) according(m, e, a, b int) bool {
+	sp := st.npAfter(e, b)
+	if !sp.ok {
+		return false
+	}
+	if m <= a+1 { // sentence start
+		k := sp.end
+		if sp.desc {
+			k = sp.end
+		}
+		cl, ok := st.clause(k, b)
+		if !ok {
+			return false
+		}
+		st.addIndirect(cl, sp, m, e, b)
+		return true
+	}
+	if st.toks[m-1].low == "," && !st.hasQuoteIn(a, m-1) {
+		cl, ok := st.clause(a, m-1)
+		if !ok {
+			return false
+		}
+		st.addIndirect(cl, sp, m, e, b)
+		return true
+	}
+	return false
+}
+
+// reportedDA: "X siger, at …", "siger X, at …", "…, siger X."
+func (st *state) reportedDA(m, e, a, b int) bool {
+	// find the complementizer
+	n := -1
+	for k := e; k < b; k++ {
+		if st.toks[k].inQ {
+			break
+		}
+		if st.class(k)&wComp != 0 && (k == e || st.toks[k-1].low == "," || k <= e+4) {
+			n = k
+			break
+		}
+		if k > e && st.isCue(k) {
+			break
+		}
+	}
+	if n >= 0 {
+		cl, ok := st.clause(n+1, b)
+		if !ok {
+			return false
+		}
+		var sp speaker
+		if n > e && st.toks[e].low != "," {
+			sp = st.npAfter(e, n)
+		}
+		if !sp.ok {
+			sp = st.npBefore(m, a)
+		}
+		if !sp.ok {
+			sp = st.subject(a, m)
+		}
+		if !sp.ok {
+			return false
+		}
+		st.addIndirect(cl, sp, m, e, b)
+		return true
+	}
+	// clause first: "Sejren er sikret, skriver Trump."
+	if m-1 > a && st.toks[m-1].low == "," && !st.hasQuoteIn(a, m) {
+		sp := st.npAfter(e, b)
+		if !sp.ok {
+			return false
+		}
+		cl, ok := st.clause(a, m-1)
+		if !ok {
+			return false
+		}
+		st.addIndirect(cl, sp, m, e, b)
+		return true
+	}
+	return false
+}
+
+// subject finds the first name in [a, m) as the subject of a cue far from
+// it: "Og præsident Donald Trump har været ude og meddele, at …".
+func (st *state) subject(a, m int) speaker {
+	for k := a; k < m; k++ {
+		if st.toks[k].low == "," {
+			return speaker{}
+		}
+		if j, ok := st.nameAt(k); ok && j <= m {
+			return st.nameSpeaker(k, j)
+		}
+	}
+	return speaker{}
+}
+
+// reportedEN: "X said (that) …", "X told Reuters (that) …", "…, X said.",
+// "…, said X."
+func (st *state) reportedEN(m, e, a, b int, kind string) bool {
+	// clause first, cue after a comma: "…, said X." / "…, X said."
+	if !st.hasQuoteIn(a, m) {
+		if m-1 > a && st.toks[m-1].low == "," {
+			if sp := st.npAfter(e, b); sp.ok && kind != "tell" {
+				if cl, ok := st.clause(a, m-1); ok {
+					st.addIndirect(cl, sp, m, e, b)
+					return true
+				}
+			}
+		}
+		for c := m - 1; c > a && c >= m-10; c-- {
+			if st.toks[c].low != "," {
+				continue
+			}
+			sp := st.npBefore(m, c+1)
+			if sp.ok && sp.start == c+1 && st.tail(e, b) {
+				if cl, ok := st.clause(a, c); ok {
+					st.addIndirect(cl, sp, m, e, b)
+					return true
+				}
+			}
+			break
+		}
+	}
+	// subject first
+	sp := st.npBefore(m, a)
+	if !sp.ok {
+		return false
+	}
+	k := e
+	if kind == "tell" {
+		obj := st.npAfter(k, b)
+		if !obj.ok {
+			return false
+		}
+		k = obj.end
+	}
+	// "that" within a few words: "said on Monday that"
+	for n := k; n < b && n < k+8; n++ {
+		if st.toks[n].inQ || st.toks[n].k == tMark {
+			break
+		}
+		if st.class(n)&wComp != 0 && st.toks[n].low == "that" {
+			if cl, ok := st.clause(n+1, b); ok {
+				st.addIndirect(cl, sp, m, e, b)
+				return true
+			}
+			return false
+		}
+	}
+	// a bare clause: "He said the deal was bad."
+	if k < b && st.word(k) && st.class(k)&(wPrep|wRel|wAddr) == 0 && !st.toks[k].inQ {
+		if cl, ok := st.clause(k, b); ok && !st.hasQuoteIn(k, b) {
+			st.addIndirect(cl, sp, m, e, b)
+			return true
+		}
+	}
+	return false
+}
+
+// tail reports whether only a short phrase follows a cue to the end of the
+// sentence (", Trump said on Monday.").
+func (st *state) tail(e, b int) bool {
+	return b-e <= 6
+}

@@ -1,0 +1,657 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kilde-news/kilde"
+)
+
+// speaker is who a quote is attributed to.
+type speaker struct {
+	ok         bool
+	name       string // canonical name or description
+	span       kilde.Span
+	start, end int    // token range of the phrase
+	role       string // role word, "" if none
+	gender     byte   // 'm', 'f' or 0
+	pron       uint16 // pronoun class when the phrase is a pronoun
+	desc       bool   // a description, not a name
+	org        bool
+	person     bool
+	addressee  string
+}
+
+// mention is a person or organisation named in the text.
+type mention struct {
+	pos    int
+	name   string
+	gender byte
+	org    bool
+	person bool
+	desc   bool
+	role   string
+}
+
+// nameRef is a multi-word name seen in the text.
+type nameRef struct {
+	pos         int
+	text        string
+	first, last string // lower-case first and last word
+}
+
+func (st *state) word(i int) bool {
+	return i >= 0 && i < len(st.toks) && (st.toks[i].k == tWord)
+}
+
+func (st *state) class(i int) uint16 {
+	if !st.word(i) {
+		return 0
+	}
+	return st.lx.words[st.toks[i].low]
+}
+
+// cueAt reports the cue starting at token i: its kind and the token after it.
+func (st *state) cueAt(i int) (string, int) {
+	if !st.word(i) {
+		return "", i
+	}
+	w := st.toks[i].low
+	for _, p := range st.lx.multi[w] {
+		j := i + 1
+		ok := true
+		for _, r := range p.rest {
+			if j >= len(st.toks) || st.toks[j].low != r || st.toks[j].sent != st.toks[i].sent {
+				ok = false
+				break
+			}
+			j++
+		}
+		if ok {
+			return p.kind, j
+		}
+	}
+	if k, ok := st.lx.cues[w]; ok {
+		return k, i + 1
+	}
+	return "", i
+}
+
+func (st *state) isCue(i int) bool { _, e := st.cueAt(i); return e > i }
+
+func (st *state) isRole(i int) (bool, byte) {
+	if !st.word(i) {
+		return false, 0
+	}
+	return st.lx.role(st.toks[i].low)
+}
+
+// nameTok reports whether token i can be part of a name.
+func (st *state) nameTok(i int, initial bool) bool {
+	if !st.word(i) {
+		return false
+	}
+	t := st.toks[i]
+	if !t.cap && !(t.k == tWord && isUpperWord(st.text[t.s:t.e])) {
+		return false
+	}
+	c := st.lx.words[t.low]
+	if c&(wPron|wNonname) != 0 && (initial || c&wPron != 0 || t.low == "i") {
+		return false
+	}
+	if ok, _ := st.lx.role(t.low); ok {
+		return false
+	}
+	if st.isCue(i) && (t.first || initial) {
+		return false
+	}
+	if t.first {
+		if _, ok := st.lx.roleDef(t.low); ok {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// nameAt reports whether a name starts at token i and the token after it.
+func (st *state) nameAt(i int) (int, bool) {
+	if !st.word(i) {
+		return i, false
+	}
+	if e := st.entAt(i); e >= 0 {
+		en := st.ents[e]
+		if en.Start < st.toks[i].s-1 {
+			return i, false
+		}
+		j := i + 1
+		for j < len(st.toks) && st.toks[j].s < en.End {
+			j++
+		}
+		return j, en.Label == "PER" || en.Label == "ORG" || en.Label == "LOC" || en.Label == "MISC"
+	}
+	if len(st.ents) > 0 && st.toks[i].first {
+		return i, false // the tagger saw no entity here
+	}
+	if !st.nameTok(i, st.toks[i].first) {
+		return i, false
+	}
+	j := i + 1
+	for j < len(st.toks) && j < i+6 && st.toks[j].sent == st.toks[i].sent {
+		if st.nameTok(j, false) {
+			j++
+			continue
+		}
+		if st.class(j)&wConn != 0 && st.nameTok(j+1, false) {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j, true
+}
+
+// nameSpeaker makes a speaker from the name at tokens [i, j).
+func (st *state) nameSpeaker(i, j int) speaker {
+	sp := speaker{ok: true, start: i, end: j, span: kilde.Span{Start: st.toks[i].s, End: st.toks[j-1].e}}
+	if e := st.entAt(i); e >= 0 {
+		en := st.ents[e]
+		sp.span = en.Span
+		sp.name = en.Canonical
+		if sp.name == "" {
+			sp.name = st.text[en.Start:en.End]
+		}
+		sp.org = en.Label == "ORG"
+		sp.person = en.Label == "PER"
+	} else {
+		sp.name = st.canonical(i, j)
+		sp.person = j-i >= 2 && st.a.first[firstWord(sp.name)] != 0
+	}
+	sp.gender = st.a.first[firstWord(sp.name)]
+	if sp.gender != 0 {
+		sp.person = true
+	}
+	// a role right before: "transportminister Benny Engelbrecht", "the Republican nominee Donald Trump"
+	for k := i - 1; k >= 0 && k >= i-3 && st.toks[k].sent == st.toks[i].sent; k-- {
+		if ok, g := st.isRole(k); ok {
+			sp.role = st.toks[k].low
+			if sp.gender == 0 {
+				sp.gender = g
+			}
+			sp.person = true
+			break
+		}
+		if !st.word(k) || st.isCue(k) {
+			break
+		}
+	}
+	return sp
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// canonical returns the best full name for the name at tokens [i, j): a
+// surname alone becomes the nearest full name with that surname, "Donald J.
+// Trump" becomes "Donald Trump" when that was written.
+func (st *state) canonical(i, j int) string {
+	text := st.text[st.toks[i].s:st.toks[j-1].e]
+	// drop a Danish/English possessive? no: names as speakers are not possessive.
+	pos := st.toks[i].s
+	if j-i == 1 {
+		w := st.toks[i].low
+		best := ""
+		bestDist := -1
+		for _, n := range st.names {
+			if n.last != w && !(n.first == w && false) {
+				continue
+			}
+			d := pos - n.pos
+			if d < 0 {
+				d = -d + 1<<20 // prefer earlier mentions
+			}
+			if bestDist < 0 || d < bestDist {
+				best, bestDist = n.text, d
+			}
+		}
+		if best != "" {
+			return best
+		}
+		return text
+	}
+	if j-i >= 3 {
+		f, l := st.toks[i].low, st.toks[j-1].low
+		for _, n := range st.names {
+			if n.first == f && n.last == l && len(n.text) < len(text) {
+				return n.text
+			}
+		}
+	}
+	return text
+}
+
+// collectNames records every multi-word name and every person and
+// organisation mention, for canonical names and pronouns.
+func (st *state) collectNames() {
+	if len(st.ents) > 0 {
+		for _, e := range st.ents {
+			if e.Label != "PER" && e.Label != "ORG" {
+				continue
+			}
+			n := e.Canonical
+			if n == "" {
+				n = st.d.SpanText(e.Span)
+			}
+			m := mention{pos: e.Start, name: n, org: e.Label == "ORG", person: e.Label == "PER"}
+			if m.person {
+				m.gender = st.a.first[firstWord(n)]
+			}
+			st.ments = append(st.ments, m)
+		}
+		return
+	}
+	for i := 0; i < len(st.toks); {
+		j, ok := st.nameAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		if j-i >= 2 {
+			text := st.text[st.toks[i].s:st.toks[j-1].e]
+			st.names = append(st.names, nameRef{pos: st.toks[i].s, text: text, first: st.toks[i].low, last: st.toks[j-1].low})
+		}
+		i = j
+	}
+	for i := 0; i < len(st.toks); {
+		j, ok := st.nameAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		sp := st.nameSpeaker(i, j)
+		if sp.person || sp.role != "" {
+			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, person: true, role: sp.role})
+		} else if isAllCaps(st.text[st.toks[i].s:st.toks[j-1].e]) {
+			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, org: true})
+		}
+		i = j
+	}
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// addMention inserts a resolved speaker as a mention, keeping order.
+func (st *state) addMention(sp speaker) {
+	if !sp.ok || sp.pron != 0 || sp.name == "" {
+		return
+	}
+	m := mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, org: sp.org, person: sp.person || !sp.org && !sp.desc, desc: sp.desc, role: sp.role}
+	k := len(st.ments)
+	for k > 0 && st.ments[k-1].pos > m.pos {
+		k--
+	}
+	if k > 0 && st.ments[k-1].pos == m.pos {
+		st.ments[k-1] = m
+		return
+	}
+	st.ments = append(st.ments, mention{})
+	copy(st.ments[k+1:], st.ments[k:])
+	st.ments[k] = m
+}
+
+// stop reports whether token i ends a speaker phrase.
+func (st *state) stopTok(i int) bool {
+	t := st.toks[i]
+	if t.k != tWord && t.k != tNum {
+		return t.k != tPunct || t.low != "-"
+	}
+	c := st.lx.words[t.low]
+	return c&(wComp|wPrep|wRel|wVerb|wAddr) != 0 && !(c&wConn != 0 && st.nameTok(i+1, false)) || st.isCue(i)
+}
+
+// npAfter parses the speaker phrase that starts at token i and ends before
+// lim: a pronoun, a name with its role, or a description.
+func (st *state) npAfter(i, lim int) speaker {
+	if i >= lim || i >= len(st.toks) || !st.word(i) {
+		return speaker{}
+	}
+	if c := st.class(i); c&wPron != 0 {
+		return speaker{ok: true, start: i, end: i + 1, pron: c & wPron, span: kilde.Span{Start: st.toks[i].s, End: st.toks[i].e}}
+	}
+	if c := st.class(i); c&(wComp|wPrep|wRel|wAddr) != 0 && c&wDet == 0 {
+		return speaker{}
+	}
+	var best speaker
+	role, roleG := "", byte(0)
+	k := i
+	for k < lim && k < i+10 {
+		if st.stopTok(k) && !(k == i && st.class(k)&wDet != 0) {
+			break
+		}
+		if j, ok := st.nameAt(k); ok && j <= lim {
+			sp := st.nameSpeaker(k, j)
+			if sp.role == "" && role != "" {
+				sp.role = role
+				if sp.gender == 0 {
+					sp.gender = roleG
+				}
+			}
+			best = sp
+			k = j
+			// a genitive name before a role and another name: keep looking
+			if k < lim {
+				if ok, _ := st.isRole(k); ok {
+					continue
+				}
+			}
+			break
+		}
+		if ok, g := st.isRole(k); ok {
+			role, roleG = st.toks[k].low, g
+		}
+		k++
+	}
+	if best.ok {
+		st.appositionRole(&best, lim)
+		return best
+	}
+	// a description: words up to the stop, with a relative clause
+	if k == i {
+		return speaker{}
+	}
+	content := false
+	for m := i; m < k; m++ {
+		if st.class(m)&(wDet|wNonname) == 0 && st.word(m) {
+			content = true
+		}
+	}
+	if !content {
+		return speaker{}
+	}
+	e := k
+	if k+1 < lim && st.toks[k].low == "," && st.class(k+1)&wRel != 0 {
+		m := k + 2
+		for m < lim && m < k+16 && st.toks[m].low != "," && st.toks[m].k != tMark && !(st.toks[m].k == tPunct && (st.toks[m].low == "." || st.toks[m].low == "!" || st.toks[m].low == "?" || st.toks[m].low == ":")) {
+			m++
+		}
+		e = m
+	}
+	sp := speaker{ok: true, desc: true, start: i, end: e, span: kilde.Span{Start: st.toks[i].s, End: st.toks[e-1].e}, role: role, gender: roleG}
+	sp.name = st.text[sp.span.Start:sp.span.End]
+	st.resolveRole(&sp, i, k)
+	return sp
+}
+
+// appositionRole takes a role from ", direktør i X," right after a name.
+func (st *state) appositionRole(sp *speaker, lim int) {
+	k := sp.end
+	if sp.role != "" || k+1 >= lim || st.toks[k].low != "," {
+		return
+	}
+	for m := k + 1; m < lim && m <= k+3; m++ {
+		if ok, g := st.isRole(m); ok {
+			sp.role = st.toks[m].low
+			if sp.gender == 0 {
+				sp.gender = g
+			}
+			sp.person = true
+			return
+		}
+		if st.class(m)&wDet == 0 && !st.word(m) {
+			return
+		}
+	}
+}
+
+// resolveRole turns a role description ("statsministeren", "the senator")
+// into the person last named with that role.
+func (st *state) resolveRole(sp *speaker, i, k int) {
+	role := ""
+	for m := i; m < k; m++ {
+		if !st.word(m) {
+			continue
+		}
+		w := st.toks[m].low
+		if ok, _ := st.lx.role(w); ok {
+			role = w
+		} else if r, ok := st.lx.roleDef(w); ok {
+			role = r
+		}
+	}
+	if role == "" {
+		return
+	}
+	if sp.role == "" {
+		sp.role = role
+	}
+	for n := len(st.ments) - 1; n >= 0; n-- {
+		m := st.ments[n]
+		if m.pos >= sp.span.Start || m.role == "" || m.desc {
+			continue
+		}
+		if m.role == role || strings.HasSuffix(m.role, role) {
+			sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
+			return
+		}
+	}
+}
+
+// npBefore parses the speaker phrase that ends right before token j and
+// starts at or after lo: "Mette Frederiksen siger", "the official said",
+// "Clinton, who …, said".
+func (st *state) npBefore(j, lo int) speaker {
+	k := j - 1
+	// skip auxiliaries and adverbs: "has said", "also said", "har sagt"
+	for n := 0; n < 3 && k > lo && st.word(k); n++ {
+		w := st.toks[k].low
+		c := st.lx.words[w]
+		if c&wVerb != 0 || w == "also" || w == "også" || w == "ikke" || w == "not" || w == "later" || w == "then" || w == "further" || w == "dog" || w == "nu" || strings.HasSuffix(w, "ly") && len(w) > 4 && st.lx.code == "en" {
+			k--
+			continue
+		}
+		break
+	}
+	if k < lo || k < 0 {
+		return speaker{}
+	}
+	if c := st.class(k); c&wPron != 0 {
+		return speaker{ok: true, start: k, end: k + 1, pron: c & wPron, span: kilde.Span{Start: st.toks[k].s, End: st.toks[k].e}}
+	}
+	// a parenthesis after a name: "Mette Frederiksen (S) siger"
+	if st.toks[k].low == ")" {
+		m := k - 1
+		for m > lo && m > k-5 && st.toks[m].low != "(" {
+			m--
+		}
+		if st.toks[m].low == "(" {
+			k = m - 1
+		}
+	}
+	if k < lo {
+		return speaker{}
+	}
+	// apposition: "Clinton, the Democratic nominee, said"
+	if st.toks[k].low == "," {
+		for m := k - 1; m > lo && m > k-25; m-- {
+			if st.toks[m].low == "," || st.toks[m].k == tMark {
+				if st.toks[m].low != "," {
+					break
+				}
+				sp := st.npBefore(m, lo)
+				if sp.ok && !sp.desc && sp.pron == 0 {
+					if sp.role == "" {
+						for r := m + 1; r < k; r++ {
+							if ok, g := st.isRole(r); ok {
+								sp.role = st.toks[r].low
+								if sp.gender == 0 {
+									sp.gender = g
+								}
+								break
+							}
+						}
+					}
+					return sp
+				}
+				break
+			}
+		}
+		return speaker{}
+	}
+	// a name ending at k
+	if st.word(k) && (st.toks[k].cap || st.entAt(k) >= 0) {
+		s := k
+		if e := st.entAt(k); e >= 0 {
+			for s > lo && st.toks[s-1].e > st.ents[e].Start {
+				s--
+			}
+		} else {
+			for s > lo && (st.nameTok(s-1, false) || st.class(s-1)&wConn != 0 && st.nameTok(s-2, false)) && st.toks[s-1].sent == st.toks[k].sent {
+				s--
+			}
+			for s < k && !st.nameTok(s, st.toks[s].first) {
+				s++
+			}
+		}
+		if e, ok := st.nameAt(s); ok && e == k+1 {
+			return st.nameSpeaker(s, e)
+		}
+	}
+	// a description: lower-case words back to a determiner or a stop
+	m := k
+	for m >= lo && m > k-6 && st.word(m) && !st.isCue(m) {
+		c := st.class(m)
+		if c&(wComp|wRel|wPrep|wVerb|wAddr) != 0 && c&wDet == 0 {
+			break
+		}
+		if c&wNonname != 0 && c&wDet == 0 {
+			break
+		}
+		if c&wDet != 0 {
+			m--
+			break
+		}
+		if st.toks[m].cap && !st.toks[m].first && st.entAt(m) < 0 {
+			// a capitalized word inside: "Trump campaign manager"
+		}
+		m--
+	}
+	s := m + 1
+	if s > k {
+		return speaker{}
+	}
+	content := false
+	for n := s; n <= k; n++ {
+		if st.class(n)&(wDet|wNonname) == 0 {
+			content = true
+		}
+	}
+	if !content {
+		return speaker{}
+	}
+	sp := speaker{ok: true, desc: true, start: s, end: k + 1, span: kilde.Span{Start: st.toks[s].s, End: st.toks[k].e}}
+	sp.name = st.text[sp.span.Start:sp.span.End]
+	if ok, g := st.isRole(k); ok {
+		sp.role, sp.gender = st.toks[k].low, g
+	}
+	st.resolveRole(&sp, s, k+1)
+	return sp
+}
+
+// resolvePronoun turns a pronoun speaker into the nearest fitting mention
+// before it.
+func (st *state) resolvePronoun(sp *speaker) {
+	if sp.pron == 0 {
+		return
+	}
+	pos := sp.span.Start
+	blk := st.blockOf(pos)
+	var fallback *mention
+	for n := len(st.ments) - 1; n >= 0; n-- {
+		m := &st.ments[n]
+		if m.pos >= pos {
+			continue
+		}
+		if blk-st.blockOf(m.pos) > 6 {
+			break
+		}
+		switch {
+		case sp.pron&(wPronM|wPronF) != 0:
+			want := byte('m')
+			if sp.pron&wPronF != 0 {
+				want = 'f'
+			}
+			if m.org || !m.person && !m.desc {
+				continue
+			}
+			if m.gender == want {
+				st.takeMention(sp, m)
+				return
+			}
+			if m.gender == 0 && fallback == nil {
+				fallback = m
+			}
+		case sp.pron&wPronOrg != 0:
+			if m.org {
+				st.takeMention(sp, m)
+				return
+			}
+		case sp.pron&wPronPl != 0:
+			if m.org || m.desc {
+				st.takeMention(sp, m)
+				return
+			}
+		}
+	}
+	if fallback != nil {
+		st.takeMention(sp, fallback)
+		return
+	}
+	sp.name = ""
+}
+
+func (st *state) takeMention(sp *speaker, m *mention) {
+	sp.name, sp.gender, sp.org, sp.person, sp.desc = m.name, m.gender, m.org, m.person, m.desc
+	if sp.role == "" {
+		sp.role = m.role
+	}
+}
+
+func (st *state) blockOf(pos int) int {
+	lo, hi := 0, len(st.blocks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if st.blocks[m].End <= pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
