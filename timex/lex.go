@@ -1,0 +1,144 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kilde-news/kilde/lexicon"
+)
+
+// wordInfo is a lexicon word with its value and kind column.
+type wordInfo struct {
+	val  int
+	kind string
+}
+
+type unitInfo struct {
+	unit string // Y HY Q M W W2 WE D H MIN S DE CE
+	form string // sg, pl, def
+}
+
+type phrase struct {
+	words []string
+	kind  string
+	arg   string
+	adv   bool
+}
+
+// lang holds one language's time vocabulary, parsed once by New.
+type lang struct {
+	code     string
+	months   map[string]wordInfo
+	weekdays map[string]wordInfo
+	seasons  map[string]string
+	units    map[string]unitInfo
+	words    map[string]string // role
+	clock    map[string]string // role
+	future   map[string]bool
+	nums     map[string]wordInfo
+	phrases  map[string][]phrase // first word → phrases, longest first
+}
+
+func loadLang(code string) (*lang, error) {
+	l := &lang{code: code}
+	var err error
+	p := code + "/time_"
+	if l.months, err = infoMap(p + "months.tsv"); err != nil {
+		return nil, err
+	}
+	if l.weekdays, err = infoMap(p + "weekdays.tsv"); err != nil {
+		return nil, err
+	}
+	if l.nums, err = infoMap(p + "numwords.tsv"); err != nil {
+		return nil, err
+	}
+	if l.seasons, err = lexicon.Map(p + "seasons.tsv"); err != nil {
+		return nil, err
+	}
+	if l.words, err = lexicon.Map(p + "words.tsv"); err != nil {
+		return nil, err
+	}
+	if l.clock, err = lexicon.Map(p + "clock.tsv"); err != nil {
+		return nil, err
+	}
+	if l.future, err = lexicon.Set(p + "future.tsv"); err != nil {
+		return nil, err
+	}
+	rows, err := lexicon.Rows(p+"units.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	l.units = make(map[string]unitInfo, len(rows))
+	for _, r := range rows {
+		l.units[r[0]] = unitInfo{r[1], r[2]}
+	}
+	rows, err = lexicon.Rows(p+"phrases.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	l.phrases = map[string][]phrase{}
+	for _, r := range rows {
+		ph := phrase{words: strings.Fields(r[0]), kind: r[1], arg: r[2], adv: len(r) > 3 && r[3] == "adv"}
+		l.phrases[ph.words[0]] = append(l.phrases[ph.words[0]], ph)
+	}
+	for k, v := range l.phrases {
+		// longest first, so the first phrase that matches is the longest
+		for i := 1; i < len(v); i++ {
+			for j := i; j > 0 && len(v[j].words) > len(v[j-1].words); j-- {
+				v[j], v[j-1] = v[j-1], v[j]
+			}
+		}
+		l.phrases[k] = v
+	}
+	return l, nil
+}
+
+func infoMap(name string) (map[string]wordInfo, error) {
+	rows, err := lexicon.Rows(name, 3)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]wordInfo, len(rows))
+	for _, r := range rows {
+		v, err := strconv.Atoi(r[1])
+		if err != nil {
+			return nil, fmt.Errorf("timex: %s: %q: %w", name, r[0], err)
+		}
+		m[r[0]] = wordInfo{v, r[2]}
+	}
+	return m, nil
+}
+
+// numberWord returns the value of a cardinal number word ("seks", "twenty",
+// "twenty-one"); -1 means an unspecified plural ("flere", "several") and -2
+// one and a half ("halvanden"). It is the one place to swap for package
+// number once that lands.
+func (l *lang) numberWord(w string) (int, bool) {
+	if wi, ok := l.nums[w]; ok && wi.kind == "card" {
+		return wi.val, true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 { // twenty-one
+		a, ok1 := l.nums[w[:i]]
+		b, ok2 := l.nums[w[i+1:]]
+		if ok1 && ok2 && a.kind == "card" && b.kind == "card" && a.val >= 20 && a.val%10 == 0 && b.val > 0 && b.val < 10 {
+			return a.val + b.val, true
+		}
+	}
+	return 0, false
+}
+
+// ordinalWord returns the value of an ordinal word ("tredje", "third").
+func (l *lang) ordinalWord(w string) (int, bool) {
+	if wi, ok := l.nums[w]; ok && wi.kind == "ord" {
+		return wi.val, true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 { // twenty-first
+		a, ok1 := l.nums[w[:i]]
+		b, ok2 := l.nums[w[i+1:]]
+		if ok1 && ok2 && a.kind == "card" && b.kind == "ord" && a.val >= 20 && b.val < 10 {
+			return a.val + b.val, true
+		}
+	}
+	return 0, false
+}

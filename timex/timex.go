@@ -1,0 +1,374 @@
+// Package timex finds TIMEX3 time expressions in Danish and English news
+// and resolves them against the article date (kilde.LayerTimes).
+//
+// It scans Doc.Text itself and needs no other layer. Vocabulary lives in
+// lexicon/{da,en}/time_*.tsv; this package holds only the grammar. Reading
+// rules, documented in docs/times.md:
+//   - A bare weekday is the nearest such day on or before the article date;
+//     in a sentence with a future cue ("vil", "skal", "will") it is the
+//     nearest on or after. "på fredag" and "næste fredag" look forward,
+//     "i fredags" and "sidste fredag" back.
+//   - A bare month, season, quarter or day-and-month is the nearest one,
+//     ties going to the past (a future cue makes it on or after).
+//   - Nothing finer than the article date's precision is invented: against a
+//     month-precision date "i går" is XXXX-XX-XX, "i dag" is the month itself.
+package timex
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/kilde-news/kilde"
+)
+
+// Annotator adds d.Times. It is safe for concurrent use.
+type Annotator struct {
+	da, en *lang
+}
+
+// New loads the Danish and English time vocabularies.
+func New() (*Annotator, error) {
+	da, err := loadLang("da")
+	if err != nil {
+		return nil, err
+	}
+	en, err := loadLang("en")
+	if err != nil {
+		return nil, err
+	}
+	return &Annotator{da: da, en: en}, nil
+}
+
+func (a *Annotator) Name() string          { return "times" }
+func (a *Annotator) Requires() kilde.Layer { return 0 }
+func (a *Annotator) Provides() kilde.Layer { return kilde.LayerTimes }
+func (a *Annotator) Annotate(d *kilde.Doc) error {
+	d.Times = a.Find(d, nil)
+	return nil
+}
+
+// Find returns the time expressions of d, appended to out.
+func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
+	toks := scan(d.Text, make([]tok, 0, len(d.Text)/5+1))
+	m := &matcher{toks: toks, anc: parseAnchor(d.Date)}
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.k == kPunct && t.low != "'" {
+			i++
+			continue
+		}
+		var res match
+		ok := false
+		switch d.LangAt(t.s) {
+		case "da":
+			m.l = a.da
+			res, ok = m.full(i)
+		case "en":
+			m.l = a.en
+			res, ok = m.full(i)
+		default:
+			m.l = a.da
+			res, ok = m.full(i)
+			m.l = a.en
+			if r2, ok2 := m.full(i); ok2 && (!ok || r2.end > res.end) {
+				res, ok = r2, true
+			}
+		}
+		if !ok || res.end <= i || res.start < i {
+			i++
+			continue
+		}
+		out = append(out, kilde.Time{
+			Span:  kilde.Span{Start: toks[res.start].s, End: toks[res.end-1].e},
+			Type:  res.typ,
+			Value: res.val,
+		})
+		i = res.end
+	}
+	return out
+}
+
+// match is one recognised expression over tokens [start, end).
+type match struct {
+	start, end int
+	typ, val   string
+	kind       int
+}
+
+const (
+	kOther = iota
+	kDay   // a date of day precision (or an unresolved one at day granularity)
+	kClock // a clock time without a date: val is "T14:30"
+)
+
+type matcher struct {
+	toks []tok
+	anc  anchor
+	l    *lang
+}
+
+func (m *matcher) tok(i int) *tok {
+	if i < 0 || i >= len(m.toks) {
+		return &tok{k: 0}
+	}
+	return &m.toks[i]
+}
+
+// adj reports whether token i follows token i-1 with no space.
+func (m *matcher) adj(i int) bool {
+	return i > 0 && i < len(m.toks) && !m.toks[i].sp
+}
+
+func (m *matcher) role(i int) string {
+	t := m.tok(i)
+	if t.k != kWord {
+		return ""
+	}
+	return m.l.words[t.low]
+}
+
+func (m *matcher) isPunct(i int, s string) bool {
+	t := m.tok(i)
+	return t.k == kPunct && t.low == s
+}
+
+// dot skips one period adjacent to token i-1 ("kl.", "17.", "jan.").
+func (m *matcher) dot(i int) int {
+	if m.isPunct(i, ".") && m.adj(i) {
+		return i + 1
+	}
+	return i
+}
+
+// full is the longest expression at i, combined with an adjacent clock
+// time or part of day.
+func (m *matcher) full(i int) (match, bool) {
+	r, ok := m.at(i, 0)
+	if !ok {
+		return r, false
+	}
+	switch r.kind {
+	case kDay:
+		j := r.end
+		if m.isPunct(j, ",") {
+			j++
+		}
+		if rl := m.tok(j); rl.k == kWord && (m.l.clock[rl.low] == "clock" || rl.low == "at" || rl.low == "om") {
+			// handled by clock() itself for clock words
+			if rl.low == "at" || rl.low == "om" {
+				j++
+			}
+		}
+		if c, ok := m.clock(j); ok && c.kind == kClock && strings.HasPrefix(r.val, "XXXX") == false && len(r.val) == 10 {
+			r.end, r.typ, r.val, r.kind = c.end, "TIME", r.val+c.val, kOther
+		} else if pod := m.l.clock[m.tok(r.end).low]; len(pod) == 2 && pod == strings.ToUpper(pod) && m.tok(r.end).k == kWord && len(r.val) == 10 {
+			r.end, r.typ, r.val, r.kind = r.end+1, "TIME", r.val+"T"+pod, kOther
+		}
+	case kClock:
+		j := r.end
+		if m.isPunct(j, ",") {
+			j++
+		}
+		if rl := m.role(j); rl == "on" || rl == "in" {
+			j++
+		}
+		if dm, ok := m.at(j, 1); ok && dm.kind == kDay && len(dm.val) == 10 {
+			r.end, r.val = dm.end, dm.val+r.val
+		} else if m.anc.prec >= precDay {
+			r.val = fmtDay(m.anc.t) + r.val
+		} else {
+			r.val = "XXXX-XX-XX" + r.val
+		}
+		r.kind = kOther
+	}
+	return r, true
+}
+
+// at returns the longest expression starting at token i.
+func (m *matcher) at(i int, depth int) (match, bool) {
+	var best match
+	found := false
+	try := func(r match, ok bool) {
+		if ok && r.end > r.start && (!found || r.end > best.end) {
+			best, found = r, true
+		}
+	}
+	try(m.phrase(i, depth))
+	try(m.numericDate(i))
+	try(m.textDate(i))
+	try(m.weekday(i))
+	try(m.relative(i))
+	try(m.season(i))
+	try(m.week(i))
+	try(m.ordinalUnit(i))
+	try(m.qWord(i))
+	try(m.year(i))
+	try(m.durationAt(i))
+	try(m.clock(i))
+	try(m.set(i))
+	if depth == 0 {
+		try(m.earlyLate(i))
+	}
+	return best, found
+}
+
+// ---- future context ----
+
+func (m *matcher) boundary(j int) bool {
+	t := m.tok(j)
+	if t.k != kPunct {
+		return false
+	}
+	switch t.low {
+	case "!", "?", ";":
+		return true
+	case ".":
+		n := m.tok(j + 1)
+		p := m.tok(j - 1)
+		return n.k == 0 || (n.cap && n.sp && p.k != kNum) || n.nl
+	}
+	return false
+}
+
+// future reports whether the sentence around token i has a future cue.
+func (m *matcher) future(i int) bool {
+	for j := i - 1; j >= 0 && j > i-40; j-- {
+		if m.boundary(j) || m.toks[j+1].nl {
+			break
+		}
+		if m.toks[j].k == kWord && m.l.future[m.toks[j].low] {
+			return true
+		}
+	}
+	for j := i + 1; j < len(m.toks) && j < i+40; j++ {
+		if m.boundary(j) || m.toks[j].nl {
+			break
+		}
+		if m.toks[j].k == kWord && m.l.future[m.toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *matcher) dirFor(i int) int {
+	if m.future(i) {
+		return dirOnAfter
+	}
+	return dirNearest
+}
+
+// ---- numbers ----
+
+// number reads a cardinal at i: digits (with a decimal part "2,5"/"2.5"),
+// a number word, "to og en halv". It returns the value as TIMEX3 text
+// ("6", "2.5", "X"), the next index.
+func (m *matcher) number(i int) (string, int, bool) {
+	t := m.tok(i)
+	switch t.k {
+	case kNum:
+		if t.n < 0 || t.nd > 7 {
+			return "", i, false
+		}
+		s := strconv.Itoa(t.n)
+		j := i + 1
+		if (m.isPunct(j, ",") || m.isPunct(j, ".")) && m.adj(j) && m.tok(j+1).k == kNum && m.adj(j+1) {
+			if m.tok(j+2).k == kNum && m.adj(j+2) {
+				return "", i, false // 1.000.000 or a date
+			}
+			if m.tok(j+1).nd != 3 || m.l.code == "en" && m.isPunct(j, ".") || m.l.code == "da" && m.isPunct(j, ",") {
+				s += "." + strings.TrimRight(m.tok(j+1).low, "0")
+				s = strings.TrimSuffix(s, ".")
+				j += 2
+			} else {
+				return "", i, false // 1.000
+			}
+		}
+		return m.andHalf(s, j)
+	case kWord:
+		v, ok := m.l.numberWord(t.low)
+		if !ok {
+			return "", i, false
+		}
+		switch v {
+		case -1:
+			return "X", i + 1, true
+		case -2:
+			return "1.5", i + 1, true
+		}
+		return m.andHalf(strconv.Itoa(v), i+1)
+	}
+	return "", i, false
+}
+
+// andHalf reads "og en halv" / "and a half" after a number.
+func (m *matcher) andHalf(s string, j int) (string, int, bool) {
+	if m.role(j) == "and" {
+		if v, ok := m.l.numberWord(m.tok(j + 1).low); ok && v == 1 {
+			if h := m.tok(j + 2).low; h == "halv" || h == "half" {
+				return s + ".5", j + 3, true
+			}
+		}
+	}
+	return s, j, true
+}
+
+// ordinal reads "3.", "3rd", "tredje", "third" at i (with a Danish period
+// only when dot is true).
+func (m *matcher) ordinal(i int, dot bool) (int, int, bool) {
+	t := m.tok(i)
+	switch t.k {
+	case kNum:
+		if t.nd > 2 {
+			return 0, i, false
+		}
+		if n := m.tok(i + 1); n.k == kWord && m.adj(i+1) && (n.low == "st" || n.low == "nd" || n.low == "rd" || n.low == "th") {
+			return t.n, i + 2, true
+		}
+		if dot && m.isPunct(i+1, ".") && m.adj(i+1) {
+			return t.n, i + 2, true
+		}
+	case kWord:
+		if v, ok := m.l.ordinalWord(t.low); ok {
+			return v, i + 1, true
+		}
+	}
+	return 0, i, false
+}
+
+// year4 reads a four-digit year at i.
+func (m *matcher) year4(i int) (int, bool) {
+	t := m.tok(i)
+	if t.k != kNum || t.nd != 4 || t.n < 1000 || t.n > 2199 {
+		return 0, false
+	}
+	if (m.isPunct(i+1, ",") || m.isPunct(i+1, ".")) && m.adj(i+1) && m.tok(i+2).k == kNum && m.adj(i+2) {
+		return 0, false // 2019,5
+	}
+	if (m.isPunct(i-1, ",") || m.isPunct(i-1, ".")) && m.adj(i) && m.tok(i-2).k == kNum && m.adj(i-1) {
+		return 0, false // 1.2019
+	}
+	return t.n, true
+}
+
+func durUnit(n string, unit string) string {
+	switch unit {
+	case "H", "MIN", "S":
+		u := unit[:1]
+		return "PT" + n + u
+	case "Q", "HY", "W2":
+		if f, err := strconv.ParseFloat(n, 64); err == nil {
+			mult := map[string]float64{"Q": 3, "HY": 6, "W2": 2}[unit]
+			u := "M"
+			if unit == "W2" {
+				u = "W"
+			}
+			return "P" + strconv.FormatFloat(f*mult, 'f', -1, 64) + u
+		}
+		if unit == "W2" {
+			return "PXW"
+		}
+		return "PXM"
+	}
+	return "P" + n + unit
+}

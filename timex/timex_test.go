@@ -1,0 +1,175 @@
+package timex_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/timex"
+)
+
+// Rows mark each expected time inline as [text|TYPE|value]; anything not
+// marked must not be found. Dates are the article dates.
+var cases = []struct {
+	date, lang, text string
+}{
+	// absolute dates
+	{"2019-03-01", "da", "Mødet blev holdt [17. februar 2019|DATE|2019-02-17] i Aarhus."},
+	{"2019-03-01", "da", "Aftalen er dateret [17/2-2019|DATE|2019-02-17] og [17.02.2019|DATE|2019-02-17]."},
+	{"2019-03-01", "da", "Filen hed rapport-[2019-02-17|DATE|2019-02-17].pdf"},
+	{"2019-03-01", "da", "Han døde [den 3. marts|DATE|2019-03-03], oplyser familien."},
+	{"2019-03-01", "da", "Valget finder sted [tirsdag den 5. marts|DATE|2019-03-05]."},
+	{"2019-03-01", "da", "Huset blev solgt i [oktober 2014|DATE|2014-10]."},
+	{"2019-03-01", "da", "Prisen var 1.250 kroner, mens 2,5 procent af 1/2 liter ikke tæller."},
+	{"2019-03-01", "en", "The deal was signed on [February 17, 2019|DATE|2019-02-17] in Paris."},
+	{"2019-03-01", "en", "Shares fell on [17 Feb|DATE|2019-02-17] and rose on [Feb. 20|DATE|2019-02-20]."},
+	{"2007-09-01", "en", "He was arrested on [7/8/07|DATE|2007-07-08]."},
+	{"2019-03-01", "en", "Theresa May said she may resign in [May|DATE|2019-05]."},
+	// months, years, decades, centuries
+	{"2019-02-20", "da", "Loven blev vedtaget i [december|DATE|2018-12]. Den træder i kraft i [2020|DATE|2020]."},
+	{"2019-02-20", "da", "Musikken fra [1990'erne|DATE|199] og [halvfemserne|DATE|199] lever."},
+	{"2019-02-20", "da", "Kirken er fra [1800-tallet|DATE|18], ombygget i [det 20. århundrede|DATE|19]."},
+	{"2019-02-20", "en", "Prices rose in the [1990s|DATE|199] and again in [2008|DATE|2008]."},
+	{"2019-02-20", "en", "The church dates from [the 19th century|DATE|18]."},
+	// seasons
+	{"2019-02-20", "da", "Han har været syg fra [i sommer|DATE|2018-SU]."},
+	{"2019-02-20", "da", "Søen frøs til [sidste vinter|DATE|2018-WI], men ikke [i vinter|DATE|2019-WI]."},
+	{"2019-02-20", "en", "The bridge opens [this spring|DATE|2019-SP], not [next summer|DATE|2019-SU]."},
+	{"2019-02-20", "da", "Byggeriet begyndte i [sommeren 2017|DATE|2017-SU]. Det slutter [i foråret|DATE|2019-SP]."},
+	// weeks and quarters
+	{"2019-02-20", "da", "Strejken er varslet til [uge 7|DATE|2019-W07]."},
+	{"2019-02-20", "da", "Overskuddet steg i [3. kvartal|DATE|2018-Q3] og i [fjerde kvartal 2018|DATE|2018-Q4]."},
+	{"2019-02-20", "en", "Profit doubled in [Q3|DATE|2018-Q3] and in [the first quarter of 2018|DATE|2018-Q1]."},
+	{"2019-02-20", "en", "Sales fell in [the third quarter of last year|DATE|2018-Q3]."},
+	// relative
+	{"2019-02-20", "da", "[I dag|DATE|2019-02-20] er der møde, [i går|DATE|2019-02-19] var der ikke, og [i forgårs|DATE|2019-02-18] heller ikke."},
+	{"2019-02-20", "da", "[I morgen|DATE|2019-02-21] kommer rapporten."},
+	{"2019-02-20", "da", "Væksten var lav [sidste år|DATE|2018] og bliver højere [næste år|DATE|2020]."},
+	{"2019-02-20", "da", "Tallet kommer [næste måned|DATE|2019-03], ikke [denne måned|DATE|2019-02]."},
+	{"2019-02-20", "da", "[Tidligere denne måned|DATE|2019-02] rejste han."},
+	{"2019-02-20", "da", "Ordningen blev indført [for to uger siden|DATE|2019-W06] og udløber [om tre dage|DATE|2019-02-23]."},
+	{"2019-02-20", "da", "Han flyttede [for tre år siden|DATE|2016]."},
+	{"2019-02-20", "en", "[Yesterday|DATE|2019-02-19] the index fell; [last year|DATE|2018] it rose."},
+	{"2019-02-20", "en", "The firm was founded [two weeks ago|DATE|2019-W06]."},
+	{"2019-02-20", "en", "He resigned [last month|DATE|2019-01] and left [this week|DATE|2019-W08]."},
+	{"2019-02-20", "en", "Sales rose [earlier this month|DATE|2019-02]."},
+	// weekdays (2019-02-20 is a Wednesday)
+	{"2019-02-20", "da", "Politiet anholdt manden [tirsdag|DATE|2019-02-19]."},
+	{"2019-02-20", "da", "Han blev anholdt [i mandags|DATE|2019-02-18]."},
+	{"2019-02-20", "da", "Ministeren vil fremlægge planen [fredag|DATE|2019-02-22]."},
+	{"2019-02-20", "da", "Planen fremlægges på [fredag|DATE|2019-02-22]."},
+	{"2019-02-20", "da", "Mødet var [onsdag|DATE|2019-02-20] og fortsætter [næste onsdag|DATE|2019-02-27]."},
+	{"2019-02-20", "en", "The minister spoke on [Monday|DATE|2019-02-18] and [last Thursday|DATE|2019-02-14]."},
+	{"2019-02-20", "en", "The vote will take place on [Friday|DATE|2019-02-22]."},
+	// clock times and parts of day
+	{"2019-02-20", "da", "Mødet begynder [kl. 14.30|TIME|2019-02-20T14:30]."},
+	{"2019-02-20", "da", "Toget kørte [klokken halv tre|TIME|2019-02-20T02:30]."},
+	{"2019-02-20", "da", "Branden startede [i går kl. 15|TIME|2019-02-19T15:00]."},
+	{"2019-02-20", "en", "The plane landed at [2:30 pm|TIME|2019-02-20T14:30] local time."},
+	{"2019-02-20", "en", "Launch was at [16:15 UTC|TIME|2019-02-20T16:15Z]."},
+	{"2019-02-20", "da", "Der var uro [i aftes|TIME|2019-02-19TEV] og [i nat|TIME|2019-02-20TNI]."},
+	{"2019-02-20", "da", "Han ankom [mandag aften|TIME|2019-02-18TEV]."},
+	{"2019-02-20", "en", "Police said [this morning|TIME|2019-02-20TMO] that [Friday night|TIME|2019-02-15TNI] was calm."},
+	// durations
+	{"2019-02-20", "da", "Han sad fængslet i [seks måneder|DURATION|P6M]."},
+	{"2019-02-20", "da", "Priserne er steget i løbet af [de sidste seks måneder|DURATION|P6M]."},
+	{"2019-02-20", "da", "Konflikten har varet i [over et årti|DURATION|P1DE]."},
+	{"2019-02-20", "da", "Forhandlingerne tog [to og en halv time|DURATION|PT2.5H]."},
+	{"2019-02-20", "en", "The strike lasted for [48 hours|DURATION|PT48H] after a [12-year|DURATION|P12Y] wait."},
+	{"2019-02-20", "en", "Prices rose over [the past two years|DURATION|P2Y] and [twenty-one days|DURATION|P21D]."},
+	// sets
+	{"2019-02-20", "da", "Bussen kører [hver dag|SET|P1D] og færgen [ugentligt|SET|P1W]."},
+	{"2019-02-20", "da", "Markedet holdes [hver mandag|SET|XXXX-WXX-1] og [hvert andet år|SET|P2Y]."},
+	{"2019-02-20", "en", "The report is published [every year|SET|P1Y] and prices rise 2% [a year|SET|P1Y]."},
+	// un-anchorable
+	{"2019-02-20", "da", "Han har [tidligere|DATE|PAST_REF] været minister, og den tidligere minister kommer [snart|DATE|FUTURE_REF]."},
+	{"2019-02-20", "da", "Det er [nu|DATE|PRESENT_REF] klart, som de [for nylig|DATE|PAST_REF] sagde."},
+	{"2019-02-20", "en", "The company [recently|DATE|PAST_REF] said it will [soon|DATE|FUTURE_REF] decide."},
+	// article date precision
+	{"2019-02", "da", "[I går|DATE|XXXX-XX-XX] og [i dag|DATE|2019-02] og [sidste måned|DATE|2019-01] og [tirsdag|DATE|XXXX-WXX-2]."},
+	{"2019", "da", "[I går|DATE|XXXX-XX-XX], [sidste år|DATE|2018], [næste måned|DATE|XXXX-XX] og [i sommer|DATE|2019-SU]."},
+	{"", "en", "[Yesterday|DATE|XXXX-XX-XX] and [March 3|DATE|XXXX-03-03] and [2015|DATE|2015]."},
+	{"2019-02-20T09:30:00Z", "da", "[I går|DATE|2019-02-19] [for to timer siden|DATE|2019-02-20T07:30]."},
+	// not times
+	{"2019-02-20", "da", "Han fik 3-1 i kampen og scorede 2.000 point, jul og man."},
+	{"2019-02-20", "en", "Call 555-1234, version 1.2.3, and they may march on."},
+}
+
+// parse strips the marks and returns the text and the expected times.
+func parse(t *testing.T, marked string) (string, []string) {
+	var b strings.Builder
+	var want []string
+	for {
+		i := strings.IndexByte(marked, '[')
+		if i < 0 {
+			b.WriteString(marked)
+			break
+		}
+		j := strings.IndexByte(marked[i:], ']')
+		if j < 0 {
+			t.Fatalf("unclosed mark in %q", marked)
+		}
+		b.WriteString(marked[:i])
+		f := strings.Split(marked[i+1:i+j], "|")
+		if len(f) != 3 {
+			t.Fatalf("bad mark %q", marked[i:i+j+1])
+		}
+		want = append(want, fmt.Sprintf("%d:%q %s %s", b.Len(), f[0], f[1], f[2]))
+		b.WriteString(f[0])
+		marked = marked[i+j+1:]
+	}
+	return b.String(), want
+}
+
+func TestTimes(t *testing.T) {
+	a, err := timex.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		text, want := parse(t, c.text)
+		d := kilde.NewDoc(kilde.Article{Date: c.date, Lang: c.lang, Text: text})
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range d.Times {
+			got = append(got, fmt.Sprintf("%d:%q %s %s", x.Start, d.SpanText(x.Span), x.Type, x.Value))
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s %s %q\n got: %v\nwant: %v", c.date, c.lang, text, got, want)
+		}
+	}
+}
+
+func FuzzTimes(f *testing.F) {
+	a, err := timex.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, c := range cases {
+		text, _ := parse(&testing.T{}, c.text)
+		f.Add(c.date, c.lang, text)
+	}
+	f.Fuzz(func(t *testing.T, date, lang, text string) {
+		d := kilde.NewDoc(kilde.Article{Date: date, Lang: lang, Text: text})
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		prev := 0
+		for _, x := range d.Times {
+			if x.Start < prev || x.End <= x.Start || x.End > len(text) {
+				t.Fatalf("bad span %v in %q", x.Span, text)
+			}
+			if !utf8.RuneStart(text[x.Start]) || x.End < len(text) && !utf8.RuneStart(text[x.End]) {
+				t.Fatalf("span %v not on rune boundaries in %q", x.Span, text)
+			}
+			if !timex.ValidValue(x.Type, x.Value) {
+				t.Fatalf("invalid value %s %q for %q", x.Type, x.Value, d.SpanText(x.Span))
+			}
+			prev = x.End
+		}
+	})
+}
