@@ -1,0 +1,214 @@
+package claim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// class is a hedge class. The numeric order is the precedence used when
+// several hedges apply to one claim and the attribution cue is plain: the
+// higher wins (see docs/claims.md).
+type class int8
+
+const (
+	asserted class = iota
+	opinion
+	possible
+	predicted
+	estimated
+	assumed
+	reported
+	alleged
+	denied
+	nClasses
+	noClass class = -1 // "none" in a lexicon: the hedge disappears (negated "could")
+	same    class = -2 // no negated class given: negation does not change it
+)
+
+var classNames = [nClasses]string{"asserted", "opinion", "possible", "predicted", "estimated", "assumed", "reported", "alleged", "denied"}
+
+func (c class) String() string {
+	if c >= 0 && c < nClasses {
+		return classNames[c]
+	}
+	return ""
+}
+
+func parseClass(s string) (class, error) {
+	if s == "none" {
+		return noClass, nil
+	}
+	for i, n := range classNames {
+		if n == s {
+			return class(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown hedge class %q", s)
+}
+
+// cue kinds of claim_sources.tsv.
+const (
+	kSay  uint8 = iota + 1 // reporting verb, content needs "at"/"that", ":" or a comma
+	kSayX                  // reporting verb, content may follow directly
+	kPrep                  // "ifølge X", "according to X"
+	kVia                   // link in the source chain
+	kTold                  // "Y told X"
+)
+
+var kindNames = map[string]uint8{"say": kSay, "sayx": kSayX, "prep": kPrep, "via": kVia, "told": kTold}
+
+// word roles of claim_words.tsv, as bits.
+const (
+	rDet uint16 = 1 << iota
+	rPron
+	rGeneric
+	rRel
+	rStop
+	rNprep
+	rAux
+	rNeg
+	rDoc
+	rDocprep
+	rThat
+	rTime
+)
+
+var roleNames = map[string]uint16{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime}
+
+// node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
+// of 0-3 word tokens.
+type node struct {
+	kids map[string]*node
+	gap  *node
+	val  int32 // index into the table's values; -1 if no pattern ends here
+	n    int   // number of words of the pattern ending here
+}
+
+func newNode() *node { return &node{val: -1} }
+
+func (n *node) insert(words []string, v int32) {
+	cur := n
+	for _, w := range words {
+		if w == "*" {
+			if cur.gap == nil {
+				cur.gap = newNode()
+			}
+			cur = cur.gap
+			continue
+		}
+		if cur.kids == nil {
+			cur.kids = map[string]*node{}
+		}
+		k := cur.kids[w]
+		if k == nil {
+			k = newNode()
+			cur.kids[w] = k
+		}
+		cur = k
+	}
+	cur.val = v
+	for _, w := range words {
+		if w != "*" {
+			cur.n++
+		}
+	}
+}
+
+// match returns the longest pattern starting at token i: its end (exclusive
+// token index) and value, or -1.
+func (n *node) match(s *scan, i int) (end int, v int32, words int) {
+	end, v = -1, -1
+	n.walk(s, i, &end, &v, &words)
+	return
+}
+
+func (n *node) walk(s *scan, i int, end *int, v *int32, words *int) {
+	if n.val >= 0 && i > *end {
+		*end, *v, *words = i, n.val, n.n
+	}
+	if i < len(s.toks) && n.kids != nil {
+		if k := n.kids[string(s.norm(i))]; k != nil {
+			k.walk(s, i+1, end, v, words)
+		}
+	}
+	if n.gap != nil {
+		for g := 0; g <= 3 && i+g <= len(s.toks); g++ {
+			if g > 0 && s.toks[i+g-1].kind == tPunct {
+				break
+			}
+			n.gap.walk(s, i+g, end, v, words)
+		}
+	}
+}
+
+// hedgeVal is one row of claim_hedges.tsv.
+type hedgeVal struct {
+	cls, neg class
+}
+
+// lang holds one language's tables, parsed once.
+type lang struct {
+	hedges  *node
+	hvals   []hedgeVal
+	hkey    map[string]int32 // whole cue string → hvals index, for Quote.Cue
+	sources *node
+	skinds  []uint8
+	roles   map[string]uint16
+	outlets *node
+	v2      bool // verb-second main clauses: the subject may follow the verb
+}
+
+// Tables are the rows of one language's lexicons, as lexicon.Rows returns
+// them: hedges (cue, class[, negated class]), sources (cue, kind) and words
+// (word, role).
+type Tables struct {
+	Hedges, Sources, Words [][]string
+}
+
+func buildLang(t Tables, outlets [][]string) (*lang, error) {
+	l := &lang{hedges: newNode(), sources: newNode(), roles: map[string]uint16{}, outlets: newNode(), hkey: map[string]int32{}}
+	for _, r := range t.Hedges {
+		if len(r) < 2 {
+			return nil, fmt.Errorf("claim: hedge row %q: want cue and class", r)
+		}
+		c, err := parseClass(r[1])
+		if err != nil || c == noClass {
+			return nil, fmt.Errorf("claim: hedge %q: bad class %q", r[0], r[1])
+		}
+		hv := hedgeVal{cls: c, neg: same}
+		if len(r) > 2 && r[2] != "" {
+			if hv.neg, err = parseClass(r[2]); err != nil {
+				return nil, fmt.Errorf("claim: hedge %q: %w", r[0], err)
+			}
+		}
+		l.hkey[r[0]] = int32(len(l.hvals))
+		l.hedges.insert(strings.Fields(r[0]), int32(len(l.hvals)))
+		l.hvals = append(l.hvals, hv)
+	}
+	for _, r := range t.Sources {
+		if len(r) < 2 {
+			return nil, fmt.Errorf("claim: source row %q: want cue and kind", r)
+		}
+		k, ok := kindNames[r[1]]
+		if !ok {
+			return nil, fmt.Errorf("claim: source cue %q: unknown kind %q", r[0], r[1])
+		}
+		l.sources.insert(strings.Fields(r[0]), int32(len(l.skinds)))
+		l.skinds = append(l.skinds, k)
+	}
+	for _, r := range t.Words {
+		if len(r) < 2 {
+			return nil, fmt.Errorf("claim: word row %q: want word and role", r)
+		}
+		b, ok := roleNames[r[1]]
+		if !ok {
+			return nil, fmt.Errorf("claim: word %q: unknown role %q", r[0], r[1])
+		}
+		l.roles[r[0]] |= b
+	}
+	for i, r := range outlets {
+		l.outlets.insert(strings.Fields(r[0]), int32(i))
+	}
+	return l, nil
+}

@@ -1,0 +1,855 @@
+package claim
+
+import (
+	"github.com/kilde-news/kilde"
+)
+
+// att is one attribution found in a sentence.
+type att struct {
+	cue          hit
+	kind         uint8
+	srcA, srcB   int // source noun phrase tokens; srcA == srcB if none
+	generic      bool
+	source       string
+	via          []string
+	regI, regJ   int // tokens taken by cue, source, addressee and via clauses
+	conI, conJ   int // content tokens
+	verb         class
+	ok           bool
+	backwardSubj bool
+}
+
+const maxNP = 8
+
+func (s *scan) role(i int) uint16 {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind == tPunct {
+		return 0
+	}
+	r := s.l.roles[string(s.norm(i))]
+	if s.toks[i].cap && i != s.first && r&(rDet|rPron|rGeneric) == 0 {
+		// A capitalized word inside a sentence is a name part ("For", "Som"),
+		// unless it is a pronoun or determiner that happens to be capitalized.
+		return 0
+	}
+	return r
+}
+
+func (s *scan) punct(i int, set string) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tPunct {
+		return false
+	}
+	w := string(s.norm(i))
+	for j := 0; j+len(w) <= len(set); {
+		// set holds single runes; compare rune by rune
+		r := set[j:]
+		n := 1
+		for n < len(r) && r[n]&0xC0 == 0x80 {
+			n++
+		}
+		if r[:n] == w {
+			return true
+		}
+		j += n
+	}
+	return false
+}
+
+const (
+	closers = ".!?…”\"’»«)]'"
+	openers = "“\"‘’«»([„'-–—"
+	quotes  = "“”\"‘’«»„'"
+)
+
+// sentence finds the claims of the sentence sp and appends them to d.Claims.
+func (s *scan) sentence(sp kilde.Span, nq int) {
+	s.tokenize(sp.Start, sp.End)
+	n := len(s.toks)
+	s.first = 0
+	for s.first < n && s.toks[s.first].kind == tPunct {
+		s.first++
+	}
+	if s.first >= n {
+		return
+	}
+	l := s.l
+
+	// Hedges.
+	s.hed = s.hed[:0]
+	for i := s.first; i < n; {
+		if s.toks[i].kind == tPunct {
+			i++
+			continue
+		}
+		e, v, w := l.hedges.match(s, i)
+		if v < 0 {
+			i++
+			continue
+		}
+		hv := l.hvals[v]
+		cls := hv.cls
+		if w == 1 && s.nounUse(i, cls) {
+			i++
+			continue
+		}
+		if k := len(s.hed) - 1; k >= 0 && e <= s.hed[k].j && s.hed[k].w == s.hed[k].j-s.hed[k].i {
+			i++ // inside the previous contiguous cue: "man formoder", then "formoder"
+			continue
+		}
+		if s.negated(i, e) {
+			if hv.neg == noClass {
+				i = e
+				continue
+			}
+			if hv.neg != same {
+				cls = hv.neg
+			}
+		}
+		s.hed = append(s.hed, hit{i: i, j: e, v: v, cls: cls, w: w})
+		i++ // a gap may hide another cue: "skal angiveligt have"
+	}
+
+	// Attribution cues.
+	s.cues = s.cues[:0]
+	for i := s.first; i < n; {
+		if s.toks[i].kind == tPunct {
+			i++
+			continue
+		}
+		e, v, _ := l.sources.match(s, i)
+		if v < 0 {
+			i++
+			continue
+		}
+		if l.skinds[v] != kVia {
+			s.cues = append(s.cues, hit{i: i, j: e, v: v})
+		}
+		i = e
+	}
+
+	s.atts = s.atts[:0]
+	for _, c := range s.cues {
+		at := att{cue: c, kind: l.skinds[c.v], regI: c.i, regJ: c.j, verb: asserted}
+		for k := range s.hed {
+			h := &s.hed[k]
+			if h.i < c.j && c.i < h.j {
+				at.verb = h.cls
+				h.used = true
+				if h.i < at.regI {
+					at.regI = h.i
+				}
+			}
+		}
+		if s.attribute(&at) {
+			s.atts = append(s.atts, at)
+		} else if at.verb != asserted && at.verb >= 0 && !s.nounUse(c.i, at.verb) {
+			// A hedging verb without a source we can find still hedges.
+			for k := range s.hed {
+				if s.hed[k].i < c.j && c.i < s.hed[k].j {
+					s.hed[k].used = false
+				}
+			}
+		}
+	}
+	s.contents()
+	for k := range s.atts {
+		if at := &s.atts[k]; !at.ok && at.verb != asserted {
+			for h := range s.hed {
+				if s.hed[h].i < at.cue.j && at.cue.i < s.hed[h].j {
+					s.hed[h].used = false
+				}
+			}
+		}
+	}
+
+	start := len(s.d.Claims)
+	for k := range s.atts {
+		at := &s.atts[k]
+		if !at.ok {
+			continue
+		}
+		hedge := at.verb
+		if hedge == asserted {
+			best := class(-1)
+			for h := range s.hed {
+				hh := &s.hed[h]
+				if hh.used || hh.i < at.conI || hh.j > at.conJ {
+					continue
+				}
+				if hh.cls > best {
+					best = hh.cls
+				}
+				hh.used = true
+			}
+			if best > asserted {
+				hedge = best
+			}
+			if hedge == asserted && at.generic {
+				hedge = reported // "man siger", "it is said": hearsay
+			}
+		} else {
+			for h := range s.hed {
+				if hh := &s.hed[h]; hh.i >= at.conI && hh.j <= at.conJ {
+					hh.used = true
+				}
+			}
+		}
+		c := kilde.Claim{
+			Span:    kilde.Span{Start: s.toks[at.conI].s, End: s.toks[at.conJ-1].e},
+			Source:  at.source,
+			Via:     at.via,
+			Hedge:   hedge.String(),
+			Cue:     s.text[s.toks[at.cue.i].s:s.toks[at.cue.j-1].e],
+			CueSpan: kilde.Span{Start: s.toks[at.cue.i].s, End: s.toks[at.cue.j-1].e},
+		}
+		s.d.Claims = append(s.d.Claims, c)
+	}
+
+	// Hedges outside every attribution make one unattributed claim.
+	best := -1
+	for h := range s.hed {
+		hh := &s.hed[h]
+		if hh.used {
+			continue
+		}
+		if best < 0 || hh.cls > s.hed[best].cls {
+			best = h
+		}
+	}
+	if best >= 0 {
+		a, b := s.trim(s.first, n)
+		if a < b {
+			hh := s.hed[best]
+			s.d.Claims = append(s.d.Claims, kilde.Claim{
+				Span:    kilde.Span{Start: s.toks[a].s, End: s.toks[b-1].e},
+				Hedge:   hh.cls.String(),
+				Cue:     s.text[s.toks[hh.i].s:s.toks[hh.j-1].e],
+				CueSpan: kilde.Span{Start: s.toks[hh.i].s, End: s.toks[hh.j-1].e},
+			})
+		}
+	}
+	s.mergeQuotes(start, nq)
+}
+
+// nounUse reports whether a one-word cue at i is used as a noun or name:
+// "the claims", "May 5", "Will Smith", "den forventede".
+func (s *scan) nounUse(i int, cls class) bool {
+	t := s.toks[i]
+	if t.cap && i != s.first {
+		return true
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].kind == tNum && (cls == possible || cls == predicted) {
+		return true
+	}
+	if s.role(i-1)&rDet != 0 {
+		if cls == possible || cls == predicted {
+			return true
+		}
+		if e, v, _ := s.l.sources.match(s, i); v >= 0 && e == i+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether the cue [i, e) is negated: a negation word right
+// before it (with at most one auxiliary between) or right after it.
+func (s *scan) negated(i, e int) bool {
+	if s.role(i-1)&rNeg != 0 || (s.role(i-2)&rNeg != 0 && s.toks[i-1].kind != tPunct) {
+		return true
+	}
+	return s.role(e)&rNeg != 0
+}
+
+// trim returns [a, b) without the opening and closing punctuation.
+func (s *scan) trim(a, b int) (int, int) {
+	for a < b && (s.punct(a, openers) || s.punct(a, ",;:")) {
+		a++
+	}
+	for b > a && (s.punct(b-1, closers) || s.punct(b-1, ",;:-–—")) {
+		b--
+	}
+	return a, b
+}
+
+// attribute finds the source (and via chain) of cue at.
+func (s *scan) attribute(at *att) bool {
+	n := len(s.toks)
+	c := at.cue
+	switch at.kind {
+	case kPrep:
+		a, b := s.npForward(c.j, n)
+		if a == b {
+			return false
+		}
+		at.srcA, at.srcB = a, b
+		at.regJ = b
+	case kSay, kSayX, kTold:
+		p := c.i - 1
+		if at.regI < c.i {
+			p = at.regI - 1
+		}
+		timed := false
+		for p >= s.first && s.role(p)&(rAux|rNeg|rTime) != 0 {
+			timed = timed || s.role(p)&rTime != 0
+			p--
+		}
+		if q := s.skipTimeBack(p); q != p {
+			p, timed = q, true
+		}
+		if p >= s.first+1 && s.role(p)&rRel != 0 && s.punct(p-1, ",") {
+			// "X, der skriver", "a report, which found"
+			a, b := s.antecedent(p - 2)
+			if a == b {
+				return false
+			}
+			at.srcA, at.srcB = a, b
+			at.backwardSubj = true
+			at.regI = a
+			break
+		}
+		fwdFirst := s.l.v2 || p < s.first || s.toks[p].kind == tPunct
+		if s.l.v2 && !timed && p >= s.first && s.toks[p].kind != tPunct {
+			// Danish subject-verb order: the sentence opens with the subject
+			// ("Finansministeriet forudser et overskud"), not with an adverbial
+			// or a fronted object ("Sidste år vurderede X", "Det mener X").
+			if x, y := s.npBackward(p); x == s.first && y == p+1 && s.subjectLike(x, y) {
+				fwdFirst = false
+			}
+		}
+		var a, b int
+		if fwdFirst {
+			a, b = s.npForward(c.j, n)
+			if a == b {
+				a, b = s.npBackwardAppos(p)
+				at.backwardSubj = a < b
+			}
+		} else {
+			a, b = s.npBackwardAppos(p)
+			at.backwardSubj = a < b
+			if a == b {
+				a, b = s.npForward(c.j, n)
+			}
+		}
+		if a == b {
+			return false
+		}
+		at.srcA, at.srcB = a, b
+		if at.backwardSubj {
+			at.regI = a
+		} else if b > at.regJ {
+			at.regJ = b
+		}
+		if at.kind == kTold {
+			x, y := s.npForward(at.regJ, n)
+			if x < y {
+				at.regJ = y
+				if e, v, _ := s.l.outlets.match(s, x); (v >= 0 && e == y) || s.outletAt(x, y) {
+					// "an official told CNN": CNN is the source, the official behind it.
+					at.via = append(at.via, s.npText(a, b))
+					at.srcA, at.srcB = x, y
+				}
+			}
+		}
+	default:
+		return false
+	}
+	s.docSplit(at)
+	at.source, at.generic = s.sourceText(at.srcA, at.srcB)
+	// Via chain after the source, or after the cue: "X reports, quoting Y".
+	from := at.regJ
+	if at.srcB > from && !at.backwardSubj {
+		from = at.srcB
+	}
+	if at.backwardSubj {
+		if v, e := s.chain(at.srcB, c.i); len(v) > 0 {
+			at.via = append(at.via, v...)
+			_ = e
+		}
+	}
+	if v, e := s.chain(from, n); len(v) > 0 {
+		at.via = append(at.via, v...)
+		at.regJ = e
+	}
+	return true
+}
+
+// outletAt reports whether an ORG entity covers tokens [a, b).
+func (s *scan) outletAt(a, b int) bool {
+	for _, e := range s.d.Entities {
+		if e.Label == "ORG" && e.Start <= s.toks[a].s && e.End >= s.toks[b-1].e {
+			return true
+		}
+	}
+	return false
+}
+
+// docSplit turns "en rapport fra X" into source "en rapport", via X.
+func (s *scan) docSplit(at *att) {
+	a, b := at.srcA, at.srcB
+	if a >= b {
+		return
+	}
+	// "en rapport" followed by "fra X"
+	if s.role(b-1)&rDoc != 0 && s.role(b)&rDocprep != 0 {
+		if x, y := s.npForward(b+1, len(s.toks)); x < y {
+			at.via = append(at.via, s.npText(x, y))
+			if !at.backwardSubj && y > at.regJ {
+				at.regJ = y
+			}
+		}
+		return
+	}
+	// "a report from X" found by walking back from the verb: X, then "from", then the report.
+	if at.backwardSubj && s.role(a-1)&rDocprep != 0 && s.role(a-2)&rDoc != 0 {
+		x := a - 2
+		for x-1 >= s.first && s.role(x-1)&rStop == 0 && s.toks[x-1].kind != tPunct && a-2-x < 3 {
+			x--
+			if s.role(x)&rDet != 0 {
+				break
+			}
+		}
+		at.via = append(at.via, s.npText(a, b))
+		at.srcA, at.srcB = x, a-1
+		at.regI = x
+	}
+}
+
+// chain follows via links after token p: ", der har været i kontakt med Y",
+// ", citing Y", ", som citerer Z".
+func (s *scan) chain(p, lim int) (via []string, end int) {
+	end = p
+	for k := 0; k < 4; k++ {
+		q := end
+		if s.punct(q, ",") {
+			q++
+		}
+		e, v, _ := s.l.sources.match(s, q)
+		if (v < 0 || s.l.skinds[v] != kVia) && s.role(q)&rRel != 0 {
+			q++
+			e, v, _ = s.l.sources.match(s, q)
+		}
+		if v < 0 || s.l.skinds[v] != kVia || e > lim {
+			break
+		}
+		a, b := s.npForward(e, lim)
+		if a == b {
+			break
+		}
+		via = append(via, s.npText(a, b))
+		end = b
+	}
+	return via, end
+}
+
+// antecedent returns the noun phrase that ends at token p, before ", der":
+// a document noun within reach wins ("en rapport fra X fra i sommer, som").
+func (s *scan) antecedent(p int) (int, int) {
+	for k := p; k >= s.first && p-k < 12; k-- {
+		if s.toks[k].kind == tPunct {
+			break
+		}
+		if s.role(k)&rDoc != 0 && s.role(k+1)&rDocprep != 0 {
+			a := k
+			for a-1 >= s.first && s.role(a-1)&rDet == 0 && s.toks[a-1].kind != tPunct && k-a < 2 && s.role(a-1)&(rStop|rNprep|rDocprep) == 0 {
+				a--
+			}
+			if s.role(a-1)&rDet != 0 {
+				a--
+			}
+			return a, k + 1
+		}
+	}
+	return s.npBackward(p)
+}
+
+// npBackwardAppos is npBackward that looks past an apposition or a relative
+// clause: "Josh Earnest, the press secretary, said"; "the official, who
+// asked not to be named, said".
+func (s *scan) npBackwardAppos(p int) (int, int) {
+	if !s.punct(p, ",") {
+		return s.npBackward(p)
+	}
+	q := p - 1
+	for q >= s.first && !s.punct(q, ",") && p-q < 15 {
+		if s.toks[q].kind == tPunct && !s.punct(q, "-") {
+			return q, q
+		}
+		q--
+	}
+	if q < s.first || !s.punct(q, ",") {
+		return p, p
+	}
+	if s.role(q+1)&rRel != 0 {
+		return s.npBackward(q - 1)
+	}
+	a, b := s.npBackward(p - 1)
+	if a == b {
+		return a, b
+	}
+	x, y := s.npBackward(q - 1)
+	if x < y && s.toks[x].cap && !s.toks[a].cap {
+		return x, y
+	}
+	if a == q+1 {
+		return a, b
+	}
+	return p, p
+}
+
+// npForward returns the noun phrase that starts at token i (after
+// auxiliaries and adverbs), or i, i.
+func (s *scan) npForward(i, lim int) (int, int) {
+	for i < lim && s.role(i)&(rAux|rNeg|rTime) != 0 {
+		i++
+	}
+	i = s.skipTimeFwd(i)
+	if i >= lim || s.toks[i].kind == tPunct {
+		return i, i
+	}
+	r := s.role(i)
+	if r&(rStop|rThat|rRel|rNeg|rDocprep|rNprep|rAux) != 0 {
+		return i, i
+	}
+	if r&(rPron|rGeneric) != 0 {
+		return i, i + 1
+	}
+	j := i
+	for j < lim && s.role(j)&rDet != 0 && j-i < 3 {
+		j++
+	}
+	hasDet := j > i
+	words, lowers := 0, 0
+	sawCap := false
+	for j < lim && words < maxNP {
+		t := s.toks[j]
+		if t.kind == tWord && !t.cap && !sawCap {
+			// Without a tagger, a description is kept short: one bare
+			// lower-case noun in Danish ("ifølge klubben kommer ..."), three
+			// in English, three words after a determiner.
+			if hasDet && lowers >= 3 || !hasDet && lowers >= 1 && s.l.v2 || !hasDet && lowers >= 3 {
+				if !s.toks[j].cap {
+					break
+				}
+			}
+			if lowers > 0 && s.role(j-1)&rDoc != 0 {
+				break
+			}
+		}
+		if t.kind == tPunct {
+			if s.punct(j, "&") && words > 0 && j+1 < lim && s.toks[j+1].cap {
+				j++
+				continue
+			}
+			break
+		}
+		r := s.role(j)
+		if r&rNprep != 0 {
+			if words > 0 && j+1 < lim && (s.toks[j+1].cap || s.role(j+1)&rDet != 0 && j+2 < lim && s.toks[j+2].kind != tPunct) {
+				j++
+				continue
+			}
+			break
+		}
+		if r&(rStop|rThat|rRel|rAux|rNeg|rDocprep|rPron|rGeneric) != 0 {
+			break
+		}
+		if r&rDet != 0 && words > 0 {
+			break
+		}
+		if !t.cap && sawCap && t.kind == tWord {
+			// "the Clinton campaign," but not "Danmarks Statistik steg priserne"
+			if j+1 < lim && s.toks[j+1].kind != tPunct && s.role(j+1)&(rStop|rNprep|rThat|rRel|rAux) == 0 {
+				break
+			}
+			j++
+			words++
+			break
+		}
+		if t.cap {
+			sawCap = true
+		} else if t.kind == tWord {
+			lowers++
+		}
+		j++
+		words++
+	}
+	if words == 0 {
+		// only a determiner: "siger de" — a pronoun
+		if j > i && j-i == 1 {
+			return i, j
+		}
+		return i, i
+	}
+	return i, j
+}
+
+// npBackward returns the noun phrase that ends at token p, or p+1, p+1.
+func (s *scan) npBackward(p int) (int, int) {
+	if p < s.first || s.toks[p].kind == tPunct {
+		return p + 1, p + 1
+	}
+	r := s.role(p)
+	if r&(rStop|rThat|rRel|rNeg|rDocprep|rNprep|rAux) != 0 {
+		return p + 1, p + 1
+	}
+	if r&(rPron|rGeneric) != 0 {
+		return p, p + 1
+	}
+	i := p
+	words := 0
+	for i >= s.first && words < maxNP {
+		if s.toks[i].kind == tPunct {
+			if s.punct(i, "&") && words > 0 {
+				i--
+				continue
+			}
+			break
+		}
+		r := s.role(i)
+		if r&rDet != 0 {
+			return i, p + 1
+		}
+		if r&rNprep != 0 {
+			if words > 0 && i-1 >= s.first && s.toks[i-1].kind != tPunct && s.role(i-1)&(rStop|rThat|rRel|rAux|rNeg|rPron|rGeneric|rNprep|rDocprep) == 0 {
+				i--
+				continue
+			}
+			break
+		}
+		if r&(rStop|rThat|rRel|rAux|rNeg|rDocprep|rPron|rGeneric) != 0 {
+			break
+		}
+		i--
+		words++
+	}
+	if words >= maxNP {
+		return p + 1, p + 1 // a clause, not a noun phrase
+	}
+	return i + 1, p + 1
+}
+
+// subjectLike reports whether the sentence-initial phrase [a, b) can be a
+// subject: not a time phrase, not a lone "det"/"dette".
+func (s *scan) subjectLike(a, b int) bool {
+	for i := a; i < b; i++ {
+		if s.role(i)&rTime != 0 {
+			return false
+		}
+	}
+	if b-a == 1 && s.role(a)&rDet != 0 && s.role(a)&rPron == 0 {
+		return false
+	}
+	return true
+}
+
+// skipTimeBack moves p before a time expression that ends at it ("Trump on
+// Monday said").
+func (s *scan) skipTimeBack(p int) int {
+	if p < s.first {
+		return p
+	}
+	for _, t := range s.d.Times {
+		if t.End == s.toks[p].e && t.Start >= s.toks[s.first].s {
+			for p >= s.first && s.toks[p].s >= t.Start {
+				p--
+			}
+			if s.role(p)&(rStop|rNprep) != 0 {
+				p--
+			}
+			return p
+		}
+	}
+	return p
+}
+
+// skipTimeFwd moves i past a time expression that starts at it.
+func (s *scan) skipTimeFwd(i int) int {
+	if i >= len(s.toks) {
+		return i
+	}
+	for _, t := range s.d.Times {
+		if t.Start == s.toks[i].s {
+			for i < len(s.toks) && s.toks[i].e <= t.End {
+				i++
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// npText is the text of tokens [a, b), or the canonical name of an entity
+// that ends it; a run of capitalized words after lower-case titles is the
+// name ("general Josph Votel" → "Josph Votel").
+func (s *scan) npText(a, b int) string {
+	st, en := s.toks[a].s, s.toks[b-1].e
+	for i := len(s.d.Entities) - 1; i >= 0; i-- {
+		e := s.d.Entities[i]
+		if e.End < en {
+			break
+		}
+		if e.End == en && e.Start >= st && (e.Label == "PER" || e.Label == "ORG") {
+			if e.Canonical != "" {
+				return e.Canonical
+			}
+			return s.text[e.Start:e.End]
+		}
+	}
+	p := b
+	for p-1 >= a && s.toks[p-1].cap {
+		p--
+	}
+	if p > a && p < b && s.toks[p-1].kind == tWord && s.role(p-1)&(rNprep|rDocprep|rDet) == 0 {
+		st = s.toks[p].s
+	}
+	return s.text[st:en]
+}
+
+// sourceText names the source of noun phrase [a, b); generic subjects
+// ("man", "one") give "" and generic true; pronouns are resolved to the
+// last person named before them.
+func (s *scan) sourceText(a, b int) (string, bool) {
+	if a >= b {
+		return "", false
+	}
+	if b-a == 1 {
+		r := s.role(a)
+		if r&rGeneric != 0 {
+			return "", true
+		}
+		if r&(rPron|rDet) != 0 {
+			off := s.toks[a].s
+			for i := len(s.d.Entities) - 1; i >= 0; i-- {
+				e := s.d.Entities[i]
+				if e.End <= off && e.Label == "PER" {
+					if e.Canonical != "" {
+						return e.Canonical, false
+					}
+					return s.text[e.Start:e.End], false
+				}
+			}
+			if s.lastNamed != "" {
+				return s.lastNamed, false
+			}
+			return s.text[s.toks[a].s:s.toks[a].e], false
+		}
+	}
+	t := s.npText(a, b)
+	if s.toks[b-1].cap {
+		s.lastNamed = t
+	}
+	return t, false
+}
+
+// contents sets each attribution's content span.
+func (s *scan) contents() {
+	n := len(s.toks)
+	_, end := s.trim(s.first, n)
+	for k := range s.atts {
+		at := &s.atts[k]
+		lim := end
+		if k+1 < len(s.atts) && s.atts[k+1].regI > at.regJ {
+			lim = s.atts[k+1].regI
+			for lim > at.regJ && (s.punct(lim-1, ",;:") || s.punct(lim-1, quotes)) {
+				lim--
+			}
+		}
+		low := s.first
+		if k > 0 && s.atts[k-1].regJ <= at.regI {
+			low = s.atts[k-1].regJ
+		}
+		a, b := -1, -1
+		// 1. "at"/"that"/":" right after the cue and its source
+		q := at.regJ
+		if s.punct(q, ",") {
+			q++
+		}
+		if s.role(q)&rThat != 0 || s.punct(q, ":") {
+			a, b = q+1, lim
+		}
+		// 2. content first: "..., skriver CNN"
+		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes)) {
+			x, y := s.trim(low, at.regI)
+			if x < y {
+				a, b = x, y
+			}
+		}
+		// 3. "at"/"that" after a relative clause
+		if a < 0 {
+			for q := at.regJ; q < lim && q-at.regJ < 15; q++ {
+				if s.role(q)&rThat != 0 && s.punct(q-1, ",") {
+					a, b = q+1, lim
+					break
+				}
+			}
+		}
+		// 4. a comma and a clause: "siger han, det er for sent"
+		if a < 0 && s.punct(at.regJ, ",") && lim-at.regJ > 3 {
+			a, b = at.regJ+1, lim
+		}
+		// 5. directly: "X said the plan failed", "Ifølge X er ..."
+		if a < 0 && (at.kind == kSayX || at.kind == kTold || at.kind == kPrep || at.verb != asserted) && lim > at.regJ {
+			a, b = at.regJ, lim
+		}
+		if a < 0 {
+			continue
+		}
+		a, b = s.trim(a, b)
+		if a >= b {
+			continue
+		}
+		at.conI, at.conJ = a, b
+		at.ok = true
+	}
+}
+
+// mergeQuotes folds the sentence's claims from start on into quote claims
+// (the first nq of d.Claims) that cover the same words: the quote keeps its
+// speaker; it gains the via chain and a hedge stronger than asserted.
+func (s *scan) mergeQuotes(start, nq int) {
+	if nq == 0 {
+		return
+	}
+	cs := s.d.Claims
+	j := start
+	for i := start; i < len(cs); i++ {
+		c := cs[i]
+		merged := false
+		for q := 0; q < nq; q++ {
+			qc := &cs[q]
+			if !overlapHalf(qc.Span, c.Span) {
+				continue
+			}
+			if len(qc.Via) == 0 && len(c.Via) > 0 {
+				qc.Via = c.Via
+			}
+			if rank(c.Hedge) > rank(qc.Hedge) {
+				qc.Hedge = c.Hedge
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			cs[j] = c
+			j++
+		}
+	}
+	s.d.Claims = cs[:j]
+}
+
+func overlapHalf(a, b kilde.Span) bool {
+	lo, hi := max(a.Start, b.Start), min(a.End, b.End)
+	if hi <= lo {
+		return false
+	}
+	return 2*(hi-lo) >= min(a.Len(), b.Len())
+}
+
+func rank(h string) class {
+	for i, n := range classNames {
+		if n == h {
+			return class(i)
+		}
+	}
+	return -1
+}
