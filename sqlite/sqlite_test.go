@@ -1,0 +1,58 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/sqlite"
+	"github.com/kilde-news/kilde/storetest"
+)
+
+func open(t *testing.T) kilde.Store {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "kilde.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+func TestMigrationsRecorded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kilde.db")
+	for range 2 { // reopening applies nothing twice
+		s, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		var mode string
+		if err := s.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DB().QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 || mode != "wal" {
+			t.Errorf("migrations %d, journal mode %q; want 1, wal", n, mode)
+		}
+		s.Close()
+	}
+}
+
+func TestNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kilde.db")
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`INSERT INTO schema_migrations VALUES (999, 'future', '2099-01-01')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := sqlite.Open(context.Background(), path); kilde.ErrorCodeOf(err) != kilde.ECONFLICT {
+		t.Errorf("opening a newer schema: %v, want ECONFLICT", err)
+	}
+}

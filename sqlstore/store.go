@@ -1,0 +1,428 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/dedup"
+	"github.com/kilde-news/kilde/kilde1"
+	"github.com/kilde-news/kilde/search"
+)
+
+// Store is a kilde.Store over a database/sql handle.
+type Store struct {
+	db *sql.DB
+	d  *Dialect
+	mu sync.Mutex // serializes writers (Put, Reconcile)
+}
+
+var _ kilde.Store = (*Store)(nil)
+
+// New runs the dialect's migrations on db and returns the store. The store
+// owns db and closes it on Close.
+func New(ctx context.Context, db *sql.DB, d *Dialect) (*Store, error) {
+	if err := migrate(ctx, db, d); err != nil {
+		return nil, err
+	}
+	return &Store{db: db, d: d}, nil
+}
+
+// DB returns the underlying handle (for tests and tools).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) errf(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ke *kilde.Error
+	if errors.As(err, &ke) {
+		return err
+	}
+	return &kilde.Error{Code: kilde.EINTERNAL, Op: s.d.Name + "." + op, Err: err}
+}
+
+// Put implements kilde.Store.
+func (s *Store) Put(ctx context.Context, docs []*kilde.Doc) (int, error) {
+	for i, d := range docs {
+		if d == nil || strings.TrimSpace(d.Text) == "" {
+			return 0, kilde.Errorf(kilde.EINVALID, s.d.Name+".Put", "document %d has no text", i)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, s.errf("Put", err)
+	}
+	defer tx.Rollback()
+	w := &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	defer w.close()
+	added := 0
+	for _, d := range docs {
+		ok, err := w.put(d)
+		if err != nil {
+			return 0, s.errf("Put", err)
+		}
+		if ok {
+			added++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, s.errf("Put", err)
+	}
+	return added, nil
+}
+
+type writer struct {
+	s     *Store
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+}
+
+func (w *writer) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, w.s.d.bind(q))
+	if err != nil {
+		return nil, fmt.Errorf("prepare %q: %w", q, err)
+	}
+	w.stmts[q] = st
+	return st, nil
+}
+
+func (w *writer) exec(q string, args ...any) error {
+	st, err := w.stmt(q)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(w.ctx, args...)
+	return err
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func nz(s string) string { return strings.TrimSpace(s) }
+
+// put writes one document; it reports false when it was already stored.
+func (w *writer) put(d *kilde.Doc) (bool, error) {
+	cid := d.ContentID
+	if cid == "" {
+		cid = kilde.ContentID(d.Text, d.Date)
+	}
+	st, err := w.stmt(`SELECT id FROM articles WHERE content_id = ?`)
+	if err != nil {
+		return false, err
+	}
+	var id int64
+	switch err := st.QueryRowContext(w.ctx, cid).Scan(&id); {
+	case err == nil:
+		return false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, err
+	}
+
+	// Story cluster.
+	sig := dedup.Sign(d.Text)
+	cluster := cid
+	keys := dedup.BandKeys(sig)
+	if len(keys) > 0 {
+		cluster, err = w.cluster(cid, sig, keys)
+		if err != nil {
+			return false, err
+		}
+	}
+
+	doc := kilde1.FromDoc(d)
+	doc.ContentID = cid
+	doc.Text = ""
+	layers, err := json.Marshal(doc)
+	if err != nil {
+		return false, err
+	}
+	title := d.Source.Title
+	st, err = w.stmt(`INSERT INTO articles (content_id, ext_id, date, lang, outlet, outlet_key, url, title, file, line, cluster, text, layers, minhash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+	if err != nil {
+		return false, err
+	}
+	var mh []byte
+	if sig != nil {
+		mh = sig.Encode()
+	}
+	if err := st.QueryRowContext(w.ctx, cid, d.ID, nz(d.Date), d.Lang, d.Source.Outlet, search.NameKey(d.Source.Outlet),
+		d.Source.URL, title, d.Source.File, d.Source.Line, cluster, d.Text, string(layers), mh).Scan(&id); err != nil {
+		return false, err
+	}
+	for _, k := range keys {
+		if err := w.exec(`INSERT INTO lsh (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, k, id); err != nil {
+			return false, err
+		}
+	}
+	if err := w.exec(w.s.d.IndexArticle, id, search.IndexText(title, d.Lang), search.Join(search.AnalyzeDoc(d))); err != nil {
+		return false, err
+	}
+	if err := w.layers(id, d); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// cluster finds the story cluster of a new article: that of the most
+// similar stored article sharing an LSH band, if similar enough.
+func (w *writer) cluster(cid string, sig dedup.Signature, keys []int64) (string, error) {
+	q := `SELECT a.minhash, a.cluster FROM articles a WHERE a.id IN (SELECT article_id FROM lsh WHERE key IN (` +
+		strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",") + `)) LIMIT 200`
+	st, err := w.stmt(q)
+	if err != nil {
+		return "", err
+	}
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	rows, err := st.QueryContext(w.ctx, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	best, bestSim := cid, 0.0
+	for rows.Next() {
+		var mh []byte
+		var cl string
+		if err := rows.Scan(&mh, &cl); err != nil {
+			return "", err
+		}
+		if sim := dedup.Similarity(sig, dedup.Decode(mh)); sim >= dedup.Threshold && (sim > bestSim || sim == bestSim && cl < best) {
+			best, bestSim = cl, sim
+		}
+	}
+	return best, rows.Err()
+}
+
+func (w *writer) layers(id int64, d *kilde.Doc) error {
+	for i, q := range d.Quotes {
+		if err := w.exec(`INSERT INTO quotes (article_id, idx, kind, speaker, speaker_key, text, cue) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, i, q.Kind, q.Speaker, search.NameKey(q.Speaker), d.SpanText(q.Span), q.Cue); err != nil {
+			return err
+		}
+	}
+	for i, c := range d.Claims {
+		via, _ := json.Marshal(c.Via)
+		if c.Via == nil {
+			via = []byte("[]")
+		}
+		if err := w.exec(`INSERT INTO claims (article_id, idx, source, source_key, hedge, text, cue, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i, c.Source, search.NameKey(c.Source), c.Hedge, d.SpanText(c.Span), c.Cue, string(via)); err != nil {
+			return err
+		}
+	}
+	for i, q := range d.Quantities {
+		source, hedge := attribution(d, i)
+		lang := d.LangAt(q.MeasuredSpan.Start)
+		if err := w.exec(`INSERT INTO quantities (article_id, idx, value, low, high, approx, unit, unit_key, measured, measured_key, text, source, hedge)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i, q.Value, q.Low, q.High, q.Approx, q.Unit, strings.ToLower(q.Unit), q.Measured, search.Key(q.Measured, lang),
+			d.SpanText(q.Span), source, hedge); err != nil {
+			return err
+		}
+	}
+	return w.entities(id, d)
+}
+
+// attribution returns who states quantity i and how: the claim that lists
+// it or covers it, else the quote that covers it.
+func attribution(d *kilde.Doc, i int) (source, hedge string) {
+	q := d.Quantities[i]
+	for _, c := range d.Claims {
+		for _, k := range c.Quantities {
+			if k == i {
+				return c.Source, c.Hedge
+			}
+		}
+	}
+	for _, c := range d.Claims {
+		if c.Contains(q.Span) {
+			return c.Source, c.Hedge
+		}
+	}
+	for _, qu := range d.Quotes {
+		if qu.Contains(q.Span) {
+			return qu.Speaker, ""
+		}
+	}
+	return "", ""
+}
+
+type entKey struct{ key, label string }
+
+// entities links the article's entity mentions to entities across
+// articles through their aliases: the canonical name and each surface form.
+func (w *writer) entities(id int64, d *kilde.Doc) error {
+	type ent struct {
+		name     string
+		mentions int
+		surfaces map[string]int
+	}
+	ents := map[entKey]*ent{}
+	var order []entKey
+	for _, e := range d.Entities {
+		surface := strings.TrimSpace(d.SpanText(e.Span))
+		name := strings.TrimSpace(e.Canonical)
+		if name == "" {
+			name = surface
+		}
+		k := entKey{search.NameKey(name), e.Label}
+		if k.key == "" || e.Label == "" {
+			continue
+		}
+		x := ents[k]
+		if x == nil {
+			x = &ent{name: name, surfaces: map[string]int{}}
+			ents[k] = x
+			order = append(order, k)
+		}
+		x.mentions++
+		x.surfaces[surface]++
+	}
+	for _, k := range order {
+		x := ents[k]
+		eid, err := w.entityID(k, x.name)
+		if err != nil {
+			return err
+		}
+		for surf, n := range x.surfaces {
+			sk := search.NameKey(surf)
+			if sk == "" {
+				continue
+			}
+			if err := w.exec(`INSERT INTO entity_aliases (alias_key, label, alias, entity_id, count) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (alias_key, label) DO UPDATE SET count = entity_aliases.count + excluded.count`,
+				sk, k.label, surf, eid, n); err != nil {
+				return err
+			}
+		}
+		if _, ok := x.surfaces[x.name]; !ok {
+			// The canonical name is an alias even when not written out here.
+			if err := w.exec(`INSERT INTO entity_aliases (alias_key, label, alias, entity_id, count) VALUES (?, ?, ?, ?, 0)
+				ON CONFLICT (alias_key, label) DO NOTHING`, k.key, k.label, x.name, eid); err != nil {
+				return err
+			}
+		}
+		if err := w.exec(`INSERT INTO article_entities (entity_id, article_id, mentions) VALUES (?, ?, ?)
+			ON CONFLICT (entity_id, article_id) DO UPDATE SET mentions = article_entities.mentions + excluded.mentions`,
+			eid, id, x.mentions); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) entityID(k entKey, name string) (int64, error) {
+	st, err := w.stmt(`SELECT entity_id FROM entity_aliases WHERE alias_key = ? AND label = ?`)
+	if err != nil {
+		return 0, err
+	}
+	var eid int64
+	err = st.QueryRowContext(w.ctx, k.key, k.label).Scan(&eid)
+	if err == nil {
+		return eid, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	st, err = w.stmt(`INSERT INTO entities (name, name_key, label) VALUES (?, ?, ?) RETURNING id`)
+	if err != nil {
+		return 0, err
+	}
+	if err := st.QueryRowContext(w.ctx, name, k.key, k.label).Scan(&eid); err != nil {
+		return 0, err
+	}
+	return eid, nil
+}
+
+// Has implements kilde.Store.
+func (s *Store) Has(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		chunk := ids[:n]
+		ids = ids[n:]
+		args := make([]any, n)
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, s.d.bind(`SELECT content_id FROM articles WHERE content_id IN (`+placeholders(n)+`)`), args...)
+		if err != nil {
+			return nil, s.errf("Has", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, s.errf("Has", err)
+			}
+			out[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.errf("Has", err)
+		}
+	}
+	return out, nil
+}
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+
+const docColumns = `a.content_id, a.cluster, a.text, a.layers`
+
+func scanDoc(sc interface{ Scan(...any) error }) (*kilde.StoredDoc, error) {
+	var cid, cluster, text, layers string
+	if err := sc.Scan(&cid, &cluster, &text, &layers); err != nil {
+		return nil, err
+	}
+	var doc kilde1.Document
+	if err := json.Unmarshal([]byte(layers), &doc); err != nil {
+		return nil, fmt.Errorf("article %s: bad stored layers: %w", cid, err)
+	}
+	doc.Text = text
+	d := kilde1.ToDoc(&doc)
+	d.ContentID = cid
+	return &kilde.StoredDoc{Doc: d, Cluster: cluster}, nil
+}
+
+// Get implements kilde.Store.
+func (s *Store) Get(ctx context.Context, id string) (*kilde.StoredDoc, error) {
+	row := s.db.QueryRowContext(ctx, s.d.bind(`SELECT `+docColumns+` FROM articles a WHERE a.content_id = ?
+		UNION ALL SELECT `+docColumns+` FROM articles a WHERE a.ext_id = ? AND a.ext_id <> '' LIMIT 1`), id, id)
+	d, err := scanDoc(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, kilde.Errorf(kilde.ENOTFOUND, s.d.Name+".Get", "no article %q", id)
+	}
+	return d, s.errf("Get", err)
+}
+
+// Stats implements kilde.Store.
+func (s *Store) Stats(ctx context.Context) (kilde.Stats, error) {
+	var st kilde.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles), (SELECT COUNT(DISTINCT cluster) FROM articles),
+		(SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM claims), (SELECT COUNT(*) FROM quantities)`).
+		Scan(&st.Articles, &st.Clusters, &st.Entities, &st.Quotes, &st.Claims, &st.Quantities)
+	return st, s.errf("Stats", err)
+}
