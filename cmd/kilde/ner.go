@@ -1,7 +1,203 @@
 package main
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
-func evalNER(ctx context.Context, e *env, args []string) int { return notYet(e, "evalNER") }
+	"github.com/kilde-news/kilde/eval"
+	"github.com/kilde-news/kilde/ner"
+)
 
-func runTrain(ctx context.Context, e *env, args []string) int { return notYet(e, "runTrain") }
+// nerRepoRoot is the directory holding go.mod, walking up from the
+// working directory; the shared data is ../shared beside it.
+func nerRepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory; pass --data")
+		}
+		dir = parent
+	}
+}
+
+func nerSharedDir() (string, error) {
+	root, err := nerRepoRoot()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, "..", "shared"), nil
+}
+
+// nerDataFile is the CoNLL file of a language and split under shared.
+func nerDataFile(shared, lang, split string) string {
+	if lang == "en" {
+		return filepath.Join(shared, "data", "ner", "en", "en_gum_"+split+".tsv")
+	}
+	return filepath.Join(shared, "data", "ner", "da", "da_news_"+split+".tsv")
+}
+
+func readNERFile(path string) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+func runTrain(ctx context.Context, e *env, args []string) int {
+	if len(args) == 0 || args[0] != "ner" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+			fmt.Fprintf(e.stderr, "Usage: kilde train ner [flags]\n")
+			return 0
+		}
+		fmt.Fprintf(e.stderr, "Usage: kilde train ner [flags]   (ner is the only model)\n")
+		return 2
+	}
+	fs := newFlags(e, "train ner", "", "Train the named-entity tagger on ../shared/data/ner/<lang>/ train, print dev F1 per epoch,\nkeep the epoch with the best dev F1, and write the model file.")
+	lang := fs.String("lang", "da", "language: da or en")
+	seed := fs.Int64("seed", 1, "shuffling seed")
+	epochs := fs.Int("epochs", 15, "passes over the training data")
+	out := fs.String("out", "", "model file to write (default ner/model/<lang>.bin under the repo root)")
+	data := fs.String("data", "", "shared data directory (default ../shared beside the repo root)")
+	minAbs := fs.Float64("min-abs", 0, "drop feature rows whose largest averaged weight is below this")
+	if code, ok := parseFlags(fs, args[1:]); !ok {
+		return code
+	}
+	if *lang != "da" && *lang != "en" {
+		fmt.Fprintf(e.stderr, "kilde train ner: --lang must be da or en\n")
+		return 2
+	}
+	shared := *data
+	if shared == "" {
+		var err error
+		if shared, err = nerSharedDir(); err != nil {
+			fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+			return 1
+		}
+	}
+	if *out == "" {
+		root, err := nerRepoRoot()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+			return 1
+		}
+		*out = filepath.Join(root, "ner", "model", *lang+".bin")
+	}
+	train, err := readNERFile(nerDataFile(shared, *lang, "train"))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+		return 1
+	}
+	dev, err := readNERFile(nerDataFile(shared, *lang, "dev"))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+		return 1
+	}
+	gf, err := os.Open(filepath.Join(shared, "data", "gazetteer", "world-cities.csv"))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+		return 1
+	}
+	gaz, err := ner.ReadGazetteer(gf)
+	gf.Close()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+		return 1
+	}
+	start := time.Now()
+	cmdline := fmt.Sprintf("kilde train ner --lang %s --seed %d --epochs %d --min-abs %g", *lang, *seed, *epochs, *minAbs)
+	m, err := ner.Train(train, dev, ner.TrainOptions{
+		Epochs: *epochs, Seed: *seed, MinAbs: float32(*minAbs), Gazetteer: gaz,
+		Meta: ner.Meta{Lang: *lang, Command: cmdline, Train: filepath.Base(nerDataFile(shared, *lang, "train")),
+			Gazetteer: "GeoNames world-cities.csv (CC BY 4.0): city, country and region names"},
+		Progress: func(ep int, t eval.Table, rows int) {
+			mi := t.Micro()
+			fmt.Fprintf(e.stdout, "epoch %2d  dev P %5.1f R %5.1f F1 %5.1f  (%d feature rows, %s)\n", ep, 100*mi.Precision(), 100*mi.Recall(), 100*mi.F1(), rows, time.Since(start).Round(time.Millisecond))
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+		return 1
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+		return 1
+	}
+	n, err := m.WriteTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: write %s: %v\n", *out, err)
+		return 1
+	}
+	fmt.Fprintf(e.stdout, "kept epoch %d (dev F1 %.1f); wrote %s (%.1f MB) in %s\n", m.Meta.Epochs, 100*m.Meta.DevF1, *out, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+func evalNER(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "eval ner", "", "Tag a CoNLL file (token<TAB>label, blank line between sentences) and print exact-span\nP/R/F1 per label and micro (CoNLL), plus words/s. Default: the language's test split in ../shared.")
+	lang := fs.String("lang", "da", "language of the model: da or en")
+	conll := fs.String("conll", "", "CoNLL file to score (default ../shared/data/ner/<lang>/…_test.tsv)")
+	split := fs.String("split", "test", "split to score when --conll is not given: dev or test")
+	model := fs.String("model", "", "model file (default the embedded model of --lang)")
+	data := fs.String("data", "", "shared data directory (default ../shared beside the repo root)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	var m *ner.Model
+	var err error
+	if *model != "" {
+		var f *os.File
+		if f, err = os.Open(*model); err == nil {
+			m, err = ner.Load(f)
+			f.Close()
+		}
+	} else {
+		m, err = ner.Default(*lang)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde eval ner: %v\n", err)
+		return 1
+	}
+	path := *conll
+	if path == "" {
+		shared := *data
+		if shared == "" {
+			if shared, err = nerSharedDir(); err != nil {
+				fmt.Fprintf(e.stderr, "kilde eval ner: %v\n", err)
+				return 1
+			}
+		}
+		path = nerDataFile(shared, *lang, *split)
+	}
+	sents, err := readNERFile(path)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde eval ner: %v\n", err)
+		return 1
+	}
+	start := time.Now()
+	t, words := ner.Evaluate(m, sents)
+	el := time.Since(start)
+	fmt.Fprintf(e.stdout, "%s (%d sentences, %d words), model %s %q\n", path, len(sents), words, m.Meta.Lang, strings.TrimSpace(m.Meta.Command))
+	t.Print(e.stdout)
+	fmt.Fprintf(e.stdout, "speed      %.0f words/s (one goroutine, incl. scoring)\n", float64(words)/el.Seconds())
+	return 0
+}

@@ -1,0 +1,288 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kilde-news/kilde"
+)
+
+// Canonical names within one article. Every entity gets one:
+//
+//   - its own name, normalized: white space collapsed, a possessive dropped
+//     ("USA's", "Trump’s", "Lars'"; a Danish genitive -s only when the bare
+//     form is known: it occurs in the article, is in the gazetteer or in the
+//     model's name list, or the rest is an acronym, "DRs"), and for persons
+//     leading titles and lower-case role words dropped ("statsministeren
+//     Mette Frederiksen" → "Mette Frederiksen");
+//   - a person named by one or more of the words of a longer person name in
+//     the article gets that name ("Trump" → "Donald Trump"; the nearest
+//     earlier such name, else the first later one);
+//   - an acronym defined in the text ("Dansk Folkeparti (DF)") gets the
+//     defining name, wherever it occurs;
+//   - a name within edit distance 1 (2 from 10 letters on) of a more frequent
+//     or earlier name of the same label, or of a word of a longer person
+//     name, gets that name ("Votell" → "Joseph Votel").
+//
+// So consumers can group mentions by Canonical; it is never empty.
+func (a *Annotator) canonicalize(d *kilde.Doc) {
+	es := d.Entities
+	if len(es) == 0 {
+		return
+	}
+	names := make([]string, len(es))
+	known := map[string]bool{} // every word of every name, for genitives
+	for i, e := range es {
+		names[i] = a.normalize(d.SpanText(e.Span), e.Label)
+		for _, w := range nameWords(names[i]) {
+			known[w] = true
+		}
+	}
+	// Genitive -s, now that the article's words are known.
+	for i, e := range es {
+		names[i] = a.dropGenitive(names[i], known, d.LangAt(e.Start))
+	}
+	canon := make([]string, len(es))
+	copy(canon, names)
+
+	// Acronyms defined in parentheses right after a name.
+	acr := map[string]string{}
+	for i, e := range es {
+		rest := d.Text[e.End:]
+		rest = strings.TrimLeft(rest, " ")
+		if !strings.HasPrefix(rest, "(") {
+			continue
+		}
+		end := strings.IndexByte(rest, ')')
+		if end < 2 || end > 12 {
+			continue
+		}
+		a := rest[1:end]
+		if isAcronym(a) && len(nameWords(names[i])) > 1 {
+			acr[a] = names[i]
+		}
+	}
+	// Longer person names, by position.
+	type full struct {
+		i     int
+		words []string
+	}
+	var fulls []full
+	for i, e := range es {
+		if e.Label == "PER" {
+			if w := nameWords(names[i]); len(w) > 1 {
+				fulls = append(fulls, full{i, w})
+			}
+		}
+	}
+	for i, e := range es {
+		if x, ok := acr[names[i]]; ok {
+			canon[i] = x
+			continue
+		}
+		if e.Label != "PER" {
+			continue
+		}
+		w := nameWords(names[i])
+		best := -1
+		for k, f := range fulls {
+			if len(f.words) <= len(w) || !subsequence(w, f.words) {
+				continue
+			}
+			if f.i < i || best < 0 {
+				best = k
+			}
+			if f.i > i {
+				break
+			}
+		}
+		if best >= 0 {
+			canon[i] = strings.Join(fulls[best].words, " ")
+		}
+	}
+	// Misspellings: map a name to a close name that is more frequent, or as
+	// frequent and earlier.
+	freq := map[string]int{}
+	first := map[string]int{}
+	for i, c := range canon {
+		freq[c]++
+		if _, ok := first[c]; !ok {
+			first[c] = i
+		}
+	}
+	for i, e := range es {
+		c := canon[i]
+		if c != names[i] && !strings.EqualFold(c, names[i]) {
+			continue // already resolved
+		}
+		for j, o := range es {
+			oc := canon[j]
+			if oc == c || o.Label != e.Label {
+				continue
+			}
+			if !(freq[oc] > freq[c] || freq[oc] == freq[c] && first[oc] < first[c]) {
+				continue
+			}
+			if close(c, oc) {
+				canon[i] = oc
+				break
+			}
+			// a misspelt surname of a longer person name
+			if e.Label == "PER" && len(nameWords(c)) == 1 {
+				ow := nameWords(oc)
+				if len(ow) > 1 && utf8.RuneCountInString(c) >= 5 && close(c, ow[len(ow)-1]) {
+					canon[i] = oc
+					break
+				}
+			}
+		}
+	}
+	for i := range es {
+		es[i].Canonical = canon[i]
+	}
+}
+
+// normalize collapses white space, drops a possessive and, for persons,
+// leading titles and lower-case words.
+func (a *Annotator) normalize(s, label string) string {
+	w := nameWords(s)
+	if label == "PER" {
+		for len(w) > 1 {
+			r, _ := utf8.DecodeRuneInString(w[0])
+			if a.titles[strings.ToLower(w[0])] || unicode.IsLower(r) {
+				w = w[1:]
+				continue
+			}
+			break
+		}
+	}
+	if n := len(w); n > 0 {
+		last := stripPossessive(w[n-1])
+		if strings.HasSuffix(last, "'") || strings.HasSuffix(last, "’") {
+			if t := strings.TrimRight(last, "'’"); t != "" {
+				last = t
+			}
+		}
+		w[n-1] = last
+	}
+	return strings.Join(w, " ")
+}
+
+// dropGenitive removes a Danish genitive -s from the last word when the
+// bare form is known.
+func (a *Annotator) dropGenitive(name string, known map[string]bool, lang string) string {
+	if lang == "en" || len(name) < 3 || !strings.HasSuffix(name, "s") {
+		return name
+	}
+	bare := name[:len(name)-1]
+	lastSp := strings.LastIndexByte(bare, ' ')
+	lastWord := bare[lastSp+1:]
+	if lastWord == "" {
+		return name
+	}
+	if isAcronym(lastWord) && len(lastWord) >= 2 {
+		return bare
+	}
+	if known[lastWord] {
+		return bare
+	}
+	for _, m := range []*Model{a.da, a.en} {
+		if m != nil && m.knows(bare) {
+			return bare
+		}
+	}
+	return name
+}
+
+// knows reports whether name is in the gazetteer or the training name list.
+func (m *Model) knows(name string) bool {
+	var key uint64
+	n := 0
+	for _, w := range nameWords(name) {
+		n++
+		key = gazKey(hashLower(w), key, n)
+	}
+	if _, ok := m.gaz[key]; ok && n > 0 {
+		return true
+	}
+	if n == 1 {
+		_, ok := m.names[hashLower(name)]
+		return ok
+	}
+	return false
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsDigit(r), r == '-', r == '&':
+		default:
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// subsequence reports whether the words of short occur in long in order.
+func subsequence(short, long []string) bool {
+	j := 0
+	for _, w := range long {
+		if j < len(short) && w == short[j] {
+			j++
+		}
+	}
+	return j == len(short)
+}
+
+// close reports whether a and b are within edit distance 1, or 2 when the
+// shorter has 10 or more letters; both must have at least 4 letters and
+// start with the same letter.
+func close(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	n := min(len(ra), len(rb))
+	if n < 4 || ra[0] != rb[0] {
+		return false
+	}
+	k := 1
+	if n >= 10 {
+		k = 2
+	}
+	if len(ra)-len(rb) > k || len(rb)-len(ra) > k {
+		return false
+	}
+	return editDistance(ra, rb, k) <= k
+}
+
+// editDistance is the Levenshtein distance, stopping early above max.
+func editDistance(a, b []rune, max int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+			rowMin = min(rowMin, c)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

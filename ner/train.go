@@ -1,0 +1,413 @@
+package ner
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math/rand"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kilde-news/kilde/eval"
+	"github.com/kilde-news/kilde/lexicon"
+)
+
+// Sentence is a tokenized sentence with BILOU label ids, as read from a
+// CoNLL-style file.
+type Sentence struct {
+	Words  []string
+	Labels []int
+}
+
+// ReadCoNLL reads `token<TAB>label[<TAB>...]` lines with a blank line
+// between sentences (DaN+ uses the first label column, GUM has only one).
+// BIO labels become BILOU; labels other than B-/I- PER, ORG, LOC, MISC
+// (DaN+'s `*part` and `*deriv`) become O.
+func ReadCoNLL(r io.Reader) ([]Sentence, error) {
+	var out []Sentence
+	var words, bio []string
+	flush := func() {
+		if len(words) > 0 {
+			out = append(out, Sentence{Words: words, Labels: bioToBILOU(bio)})
+		}
+		words, bio = nil, nil
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" {
+			flush()
+			continue
+		}
+		if strings.HasPrefix(s, "#") && !strings.Contains(s, "\t") {
+			continue
+		}
+		cols := strings.Split(s, "\t")
+		if len(cols) < 2 {
+			return nil, fmt.Errorf("ner: line %d: want token<TAB>label", line)
+		}
+		words = append(words, cols[0])
+		bio = append(bio, cols[1])
+	}
+	flush()
+	return out, sc.Err()
+}
+
+func typeIndex(t string) int {
+	for i, x := range Types {
+		if x == t {
+			return i
+		}
+	}
+	return -1
+}
+
+func bioToBILOU(bio []string) []int {
+	out := make([]int, len(bio))
+	typ := make([]int, len(bio))
+	begin := make([]bool, len(bio))
+	for i, l := range bio {
+		typ[i] = -1
+		if len(l) > 2 && l[1] == '-' && (l[0] == 'B' || l[0] == 'I') {
+			typ[i] = typeIndex(l[2:])
+			begin[i] = l[0] == 'B'
+		}
+	}
+	for i := range bio {
+		t := typ[i]
+		if t < 0 {
+			continue
+		}
+		startsHere := begin[i] || i == 0 || typ[i-1] != t
+		continues := i+1 < len(bio) && typ[i+1] == t && !begin[i+1]
+		switch {
+		case startsHere && !continues:
+			out[i] = labelID(t, posU)
+		case startsHere:
+			out[i] = labelID(t, posB)
+		case continues:
+			out[i] = labelID(t, posI)
+		default:
+			out[i] = labelID(t, posL)
+		}
+	}
+	return out
+}
+
+// Evaluate tags sents with m and scores exact token spans per label (CoNLL).
+// It returns the table and the number of words tagged.
+func Evaluate(m *Model, sents []Sentence) (eval.Table, int) {
+	t := eval.Table{}
+	for _, l := range Types {
+		t.Get(l)
+	}
+	words := 0
+	var gold, pred []eval.Span
+	var ms []Mention
+	for _, s := range sents {
+		words += len(s.Words)
+		gold, pred = gold[:0], pred[:0]
+		for _, g := range appendMentions(ms[:0], s.Labels) {
+			gold = append(gold, eval.Span{Start: g.Start, End: g.End, Label: g.Label})
+		}
+		ms = m.AppendTag(ms[:0], s.Words)
+		for _, p := range ms {
+			pred = append(pred, eval.Span{Start: p.Start, End: p.End, Label: p.Label})
+		}
+		eval.MatchExact(t, gold, pred)
+	}
+	return t, words
+}
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	Epochs int   // passes over the training data
+	Seed   int64 // shuffling seed; the same seed gives the same model
+	// MinAbs drops feature rows whose largest averaged weight is below it.
+	MinAbs float32
+	// Gazetteer lines "kind<TAB>name" (kind 1 city, 2 country, 3 region),
+	// stored in the model.
+	Gazetteer []string
+	// Progress, if set, is called after each epoch with the dev scores.
+	Progress func(epoch int, dev eval.Table, rows int)
+	Meta     Meta
+}
+
+// Train trains an averaged structured perceptron (first-order Viterbi over
+// BILOU labels) and returns the model of the epoch with the best dev micro
+// F1 (the last epoch if dev is empty).
+func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
+	if len(train) == 0 {
+		return nil, fmt.Errorf("ner: train: no sentences")
+	}
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	base := &Model{}
+	base.setLists(opt.Gazetteer, commonWords(train))
+	base.setNames(nameList(train, -1))
+	// The name list seen by a training sentence is built from the other
+	// folds (jackknifing), so that the model learns how far to trust it on
+	// words it has not seen.
+	folds := make([]*Model, nameFolds)
+	for k := range folds {
+		folds[k] = &Model{gaz: base.gaz, common: base.common}
+		folds[k].setNames(nameList(train, k))
+	}
+
+	// Features never depend on labels: extract them once, as row indexes.
+	index := map[uint64]int32{}
+	var keys []uint64
+	type feats struct {
+		off  []int32 // per token, start in ids; len n+1
+		ids  []int32
+		gold []int
+	}
+	data := make([]feats, len(train))
+	s := base.getScratch()
+	for si, sent := range train {
+		folds[si%nameFolds].prepare(s, sent.Words)
+		fd := feats{off: make([]int32, 0, len(sent.Words)+1), gold: sent.Labels}
+		for i := range sent.Words {
+			fd.off = append(fd.off, int32(len(fd.ids)))
+			s.feats = features(s.feats[:0], s.infos, i)
+			for _, h := range s.feats {
+				r, ok := index[h]
+				if !ok {
+					r = int32(len(keys))
+					index[h] = r
+					keys = append(keys, h)
+				}
+				fd.ids = append(fd.ids, r)
+			}
+		}
+		fd.off = append(fd.off, int32(len(fd.ids)))
+		data[si] = fd
+	}
+	nl := nLabels
+	w := make([]float32, len(keys)*nl)
+	u := make([]float32, len(keys)*nl)
+	tw := make([]float32, (nl+1)*nl)
+	tu := make([]float32, (nl+1)*nl)
+	ew := make([]float32, nl)
+	eu := make([]float32, nl)
+	c := float32(1)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	var best *Model
+	bestF1 := -1.0
+	upd := func(w, u []float32, i int, d float32) { w[i] += d; u[i] += c * d }
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			fd := &data[si]
+			n := len(fd.gold)
+			s.em = grow(s.em, n*nl)
+			for i := 0; i < n; i++ {
+				e := s.em[i*nl : (i+1)*nl]
+				for l := range e {
+					e[l] = 0
+				}
+				for _, r := range fd.ids[fd.off[i]:fd.off[i+1]] {
+					row := w[int(r)*nl : int(r)*nl+nl]
+					for l, x := range row {
+						e[l] += x
+					}
+				}
+			}
+			pred := viterbi(s, n, tw, ew)
+			prevG, prevP := nl, nl
+			for i := 0; i < n; i++ {
+				g, p := fd.gold[i], pred[i]
+				if g != p {
+					for _, r := range fd.ids[fd.off[i]:fd.off[i+1]] {
+						upd(w, u, int(r)*nl+g, 1)
+						upd(w, u, int(r)*nl+p, -1)
+					}
+				}
+				if g != p || prevG != prevP {
+					upd(tw, tu, prevG*nl+g, 1)
+					upd(tw, tu, prevP*nl+p, -1)
+				}
+				prevG, prevP = g, p
+			}
+			if prevG != prevP {
+				upd(ew, eu, prevG, 1)
+				upd(ew, eu, prevP, -1)
+			}
+			c++
+		}
+		avg := func(w, u []float32) []float32 {
+			out := make([]float32, len(w))
+			for i := range w {
+				out[i] = w[i] - u[i]/c
+			}
+			return out
+		}
+		m := quantize(keys, avg(w, u), avg(tw, tu), avg(ew, eu), opt.MinAbs)
+		m.setLists(base.gazNames, base.commonWords)
+		m.setNames(base.nameWords)
+		m.Meta = opt.Meta
+		m.Meta.Epochs = ep
+		m.Meta.Seed = opt.Seed
+		m.Meta.Features = len(m.w) / nl
+		if len(dev) == 0 {
+			best = m
+			if opt.Progress != nil {
+				opt.Progress(ep, nil, m.Meta.Features)
+			}
+			continue
+		}
+		t, _ := Evaluate(m, dev)
+		f1 := t.Micro().F1()
+		m.Meta.DevF1 = f1
+		if opt.Progress != nil {
+			opt.Progress(ep, t, m.Meta.Features)
+		}
+		if f1 > bestF1 {
+			best, bestF1 = m, f1
+		}
+	}
+	return best, nil
+}
+
+// commonWords lists the lower-case alphabetic words seen at least twice in
+// the training text in lower case: a capitalized word whose lower form is
+// common is probably capitalized only because it starts a sentence.
+func commonWords(sents []Sentence) []string {
+	n := map[string]int{}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			lower := true
+			for _, r := range w {
+				if !unicode.IsLower(r) {
+					lower = false
+					break
+				}
+			}
+			if lower && w != "" {
+				n[w]++
+			}
+		}
+	}
+	var out []string
+	for w, k := range n {
+		if k >= 2 {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ReadGazetteer reads GeoNames world-cities.csv (name,country,subcountry,
+// geonameid) and the embedded lexicons all/ner_countries.tsv and
+// da/ner_places.tsv into
+// "kind<TAB>name" lines: 1 city, 2 country, 3 region of a country, 4 world
+// region; sorted and without duplicates.
+func ReadGazetteer(r io.Reader) ([]string, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	recs, err := cr.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("ner: gazetteer: %w", err)
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(kind byte, name string) {
+		name = strings.TrimSpace(name)
+		if name == "" || len(strings.Fields(name)) > maxGaz {
+			return
+		}
+		l := string(kind) + "\t" + name
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	for i, rec := range recs {
+		if i == 0 || len(rec) < 3 {
+			continue
+		}
+		add('1', rec[0])
+		add('2', rec[1])
+		add('3', rec[2])
+	}
+	// Danish and English country and continent names (CLDR), which the
+	// English-only GeoNames list lacks ("Tyskland", "Europa").
+	rows, err := lexicon.Rows("all/ner_countries.tsv", 2)
+	if err != nil {
+		return nil, fmt.Errorf("ner: gazetteer: %w", err)
+	}
+	for _, r := range rows {
+		if r[1] == "region" {
+			add('4', r[0])
+		} else {
+			add('2', r[0])
+		}
+	}
+	rows, err = lexicon.Rows("da/ner_places.tsv", 2)
+	if err != nil {
+		return nil, fmt.Errorf("ner: gazetteer: %w", err)
+	}
+	for _, r := range rows {
+		if r[1] == "region" {
+			add('3', r[0])
+		} else {
+			add('1', r[0])
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+const nameFolds = 5
+
+// nameList lists the lower-cased words that were part of a name in at least
+// two thirds of their training occurrences (and at least twice), with that
+// name's type. Sentences of fold skip (index mod nameFolds) are left out; -1
+// uses all.
+func nameList(sents []Sentence, skip int) []string {
+	type count struct{ all, typ [4]int }
+	total := map[string]int{}
+	typed := map[string]*[4]int{}
+	for si, s := range sents {
+		if si%nameFolds == skip {
+			continue
+		}
+		for i, w := range s.Words {
+			lw := strings.ToLower(w)
+			total[lw]++
+			if l := s.Labels[i]; l != 0 {
+				c := typed[lw]
+				if c == nil {
+					c = &[4]int{}
+					typed[lw] = c
+				}
+				c[labelType(l)]++
+			}
+		}
+	}
+	var out []string
+	for w, c := range typed {
+		best := 0
+		for t := range c {
+			if c[t] > c[best] {
+				best = t
+			}
+		}
+		if c[best] >= 2 && 3*c[best] >= 2*total[w] {
+			out = append(out, w+"\t"+Types[best])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
