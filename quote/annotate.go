@@ -160,7 +160,7 @@ func (st *state) directSpeakers() {
 		}
 		if c.open >= 0 && c.open < len(st.toks) && p.open >= 0 {
 			cb, pb := st.toks[c.open].blk, st.toks[p.open].blk
-			if (cb == pb || cb == pb+1) && st.startsBlock(c.open) {
+			if cb == pb && !st.cueBetween(p.after, c.open) || cb == pb+1 && st.startsBlock(c.open) {
 				c.spk = p.spk
 			}
 		}
@@ -270,7 +270,7 @@ func (st *state) tryCueAfter(c *cand, k, lim int) bool {
 func (st *state) tryCueBefore(c *cand, lo, end int) bool {
 	for m := end - 1; m >= lo; m-- {
 		kind, e := st.cueAt(m)
-		if e <= m || st.used[m] {
+		if e <= m {
 			continue
 		}
 		if !(kind == "tell" && st.lx.code == "en") {
@@ -317,8 +317,22 @@ func (st *state) addressee(k, lim int) string {
 	}
 	if k < lim && st.class(k)&wAddr != 0 {
 		if j, ok := st.nameAt(k + 1); ok && j <= lim {
+			if j < lim && st.toks[j].k == tNum && st.toks[j].e-st.toks[j].s <= 2 && st.toks[j].s == st.toks[j-1].e+1 {
+				j++ // "TV 2", "DR 1"
+			}
 			return st.text[st.toks[k+1].s:st.toks[j-1].e]
 		}
 	}
 	return ""
+}
+
+// cueBetween reports whether a cue lies in tokens [i, j) outside quotes,
+// not counting a cue used by a quote.
+func (st *state) cueBetween(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(st.toks); k++ {
+		if !st.toks[k].inQ && !st.used[k] && st.isCue(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kilde-news/kilde"
 )
@@ -22,7 +23,9 @@ func (st *state) emit() {
 		if c.spk.ok && c.spk.name != "" {
 			q.Speaker = c.spk.name
 			q.SpeakerSpan = c.spk.span
-			q.Role = c.spk.role
+			if !c.spk.desc {
+				q.Role = c.spk.role
+			}
 		}
 		if c.cue >= 0 && c.cueE > c.cue {
 			q.CueSpan = kilde.Span{Start: st.toks[c.cue].s, End: st.toks[c.cueE-1].e}
@@ -32,4 +35,34 @@ func (st *state) emit() {
 		out = append(out, q)
 	}
 	st.d.Quotes = out
+}
+
+// TranslationOf links quotes that render an earlier quote in another
+// language: the result has one entry per quote in d.Quotes, the index of the
+// quote it translates, or -1. A quote translates an earlier direct quote when
+// both have the same speaker, the earlier one is in another language, and at
+// most two paragraphs lie between them ("— Donald J. Trump (@realDonaldTrump)"
+// followed by "Han skriver: ’…’").
+func TranslationOf(d *kilde.Doc) []int {
+	out := make([]int, len(d.Quotes))
+	for i := range out {
+		out[i] = -1
+	}
+	for i, q := range d.Quotes {
+		if q.Kind != "direct" || q.Speaker == "" {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			p := d.Quotes[j]
+			if p.Kind != "direct" || p.Speaker != q.Speaker || p.Lang == q.Lang || p.Lang == "" || q.Lang == "" {
+				continue
+			}
+			if strings.Count(d.Text[p.End:q.Start], "\n") > 6 {
+				break
+			}
+			out[i] = j
+			break
+		}
+	}
+	return out
 }

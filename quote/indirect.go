@@ -69,6 +69,9 @@ func (st *state) addIndirect(sp kilde.Span, spk speaker, cue, cueE, lim int) {
 	}
 	c := cand{kind: "indirect", span: sp, cue: cue, cueE: cueE, spk: spk}
 	c.addressee = st.addressee(spk.end, lim)
+	if c.addressee == "" {
+		c.addressee = st.addressee(cueE, lim)
+	}
 	st.cands = append(st.cands, c)
 	st.addMention(spk)
 }
@@ -196,7 +199,7 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 				continue
 			}
 			sp := st.npBefore(m, c+1)
-			if sp.ok && sp.start == c+1 && st.tail(e, b) {
+			if sp.ok && st.plainWords(c+1, sp.start) && st.tail(e, b) {
 				if cl, ok := st.clause(a, c); ok {
 					st.addIndirect(cl, sp, m, e, b)
 					return true
@@ -211,13 +214,20 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 		return false
 	}
 	k := e
+	addr := ""
 	if kind == "tell" {
 		obj := st.npAfter(k, b)
 		if !obj.ok {
 			return false
 		}
-		k = obj.end
+		k, addr = obj.end, obj.name
 	}
+	n0 := len(st.cands)
+	defer func() {
+		if addr != "" && len(st.cands) > n0 {
+			st.cands[len(st.cands)-1].addressee = addr
+		}
+	}()
 	// "that" within a few words: "said on Monday that"
 	for n := k; n < b && n < k+8; n++ {
 		if st.toks[n].inQ || st.toks[n].k == tMark {
@@ -245,4 +255,14 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 // sentence (", Trump said on Monday.").
 func (st *state) tail(e, b int) bool {
 	return b-e <= 6
+}
+
+// plainWords reports whether tokens [i, j) are all words.
+func (st *state) plainWords(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !st.word(k) {
+			return false
+		}
+	}
+	return true
 }

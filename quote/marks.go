@@ -122,8 +122,13 @@ func (st *state) direct() {
 			}
 		}
 		if o.fam != fSingle && (o.tok == first || st.toks[o.tok-1].low == ":" || st.toks[o.tok-1].low == ",") {
-			if c := st.newDirect(o.tok, end); c != nil {
-				c.capped = true
+			// a missing closing mark: end at a ", siger X" frame, else at the block end
+			ce, frame := st.dashEnd(o.tok+1, end)
+			if c := st.newDirect(o.tok, ce); c != nil {
+				c.capped = !frame
+				if frame {
+					c.after = ce
+				}
 				c.contPrev = cont
 			}
 		}
@@ -206,6 +211,9 @@ func (st *state) newDirect(o, c int) *cand {
 		start++
 	}
 	end = trimRightSpace(st.text, start, end)
+	for end > start && (st.text[end-1] == ',' || st.text[end-1] == ';' || st.text[end-1] == ':') {
+		end = trimRightSpace(st.text, start, end-1)
+	}
 	if start >= end {
 		return nil
 	}

@@ -18,6 +18,7 @@ package quote
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/kilde-news/kilde"
@@ -103,6 +104,9 @@ func loadLang(code string, compounds bool) (*lang, error) {
 		} else if len(f) > 1 {
 			l.multi[f[0]] = append(l.multi[f[0]], phrase{rest: f[1:], kind: r[1]})
 		}
+	}
+	for _, ps := range l.multi { // longest phrase first
+		sort.Slice(ps, func(i, j int) bool { return len(ps[i].rest) > len(ps[j].rest) })
 	}
 	rows, err = lexicon.Rows(code+"/quote_roles.txt", 1)
 	if err != nil {

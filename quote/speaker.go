@@ -179,7 +179,7 @@ func (st *state) nameSpeaker(i, j int) speaker {
 	// a role right before: "transportminister Benny Engelbrecht", "the Republican nominee Donald Trump"
 	for k := i - 1; k >= 0 && k >= i-3 && st.toks[k].sent == st.toks[i].sent; k-- {
 		if ok, g := st.isRole(k); ok {
-			sp.role = st.toks[k].low
+			sp.role = st.roleText(k)
 			if sp.gender == 0 {
 				sp.gender = g
 			}
@@ -654,4 +654,14 @@ func (st *state) blockOf(pos int) int {
 		}
 	}
 	return lo
+}
+
+// roleText is the role word at k as written, lower-cased unless it is an
+// acronym ("CEO").
+func (st *state) roleText(k int) string {
+	t := st.toks[k]
+	if isAllCaps(st.text[t.s:t.e]) {
+		return st.text[t.s:t.e]
+	}
+	return t.low
 }
