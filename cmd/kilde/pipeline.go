@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/ner"
 	"github.com/kilde-news/kilde/pipeline"
 	"github.com/kilde-news/kilde/sentence"
 	"github.com/kilde-news/kilde/tokenize"
@@ -24,7 +25,7 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 	add(tokenize.New())
 	add(sentence.New())
 	// STAGE lang
-	// STAGE entities
+	add(ner.New())
 	// STAGE times
 	// STAGE quantities
 	// STAGE quotes
