@@ -485,12 +485,12 @@ func (st *state) npBefore(j, lo int) speaker {
 		return speaker{ok: true, start: k, end: k + 1, pron: c & wPron, span: kilde.Span{Start: st.toks[k].s, End: st.toks[k].e}}
 	}
 	// a parenthesis after a name: "Mette Frederiksen (S) siger"
-	if st.toks[k].low == ")" {
+	if st.toks[k].low == ")" && k > lo {
 		m := k - 1
 		for m > lo && m > k-5 && st.toks[m].low != "(" {
 			m--
 		}
-		if st.toks[m].low == "(" {
+		if m >= 0 && st.toks[m].low == "(" {
 			k = m - 1
 		}
 	}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/claim"
 	"github.com/kilde-news/kilde/ner"
 	"github.com/kilde-news/kilde/pipeline"
+	"github.com/kilde-news/kilde/quote"
 	"github.com/kilde-news/kilde/sentence"
 	"github.com/kilde-news/kilde/tokenize"
 )
@@ -28,8 +30,8 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 	add(ner.New())
 	// STAGE times
 	// STAGE quantities
-	// STAGE quotes
-	// STAGE claims
+	add(quote.New())
+	add(claim.New())
 	// STAGE checks
 	if firstErr != nil {
 		return nil, firstErr
