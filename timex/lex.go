@@ -32,12 +32,14 @@ type lang struct {
 	months   map[string]wordInfo
 	weekdays map[string]wordInfo
 	seasons  map[string]string
-	units    map[string]unitInfo
-	words    map[string]string // role
-	clock    map[string]string // role
-	future   map[string]bool
-	nums     map[string]wordInfo
-	phrases  map[string][]phrase // first word → phrases, longest first
+	// seasonAmb holds season words that are also common words ("fall").
+	seasonAmb map[string]bool
+	units     map[string]unitInfo
+	words     map[string]string // role
+	clock     map[string]string // role
+	future    map[string]bool
+	nums      map[string]wordInfo
+	phrases   map[string][]phrase // first word → phrases, longest first
 }
 
 func loadLang(code string) (*lang, error) {
@@ -55,6 +57,16 @@ func loadLang(code string) (*lang, error) {
 	}
 	if l.seasons, err = lexicon.Map(p + "seasons.tsv"); err != nil {
 		return nil, err
+	}
+	srows, err := lexicon.Rows(p+"seasons.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	l.seasonAmb = map[string]bool{}
+	for _, r := range srows {
+		if len(r) > 2 && r[2] == "amb" {
+			l.seasonAmb[r[0]] = true
+		}
 	}
 	if l.words, err = lexicon.Map(p + "words.tsv"); err != nil {
 		return nil, err

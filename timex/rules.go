@@ -81,6 +81,9 @@ func (m *matcher) phraseValue(ph phrase, i, j, depth int) (match, bool) {
 		}
 		return m.mk(i, j, "TIME", v+"T"+f[1], kOther)
 	case "ref":
+		if n := m.tok(j); n.k == kWord && (m.l.units[n.low].unit != "" || m.l.nums[n.low].kind == "card") || n.k == kNum {
+			return match{}, false // "the past decade", "in the past two years"
+		}
 		if ph.adv {
 			// "Tidligere denne måned", "earlier this year": the time that follows
 			if depth == 0 {
@@ -460,7 +463,7 @@ func (m *matcher) relative(i int) (match, bool) {
 		if wi, ok := m.l.weekdays[t.low]; ok && wi.kind == "full" {
 			return m.mk(start, j+1, "DATE", m.anc.weekday(wi.val, dir), kDay)
 		}
-		if mo, kind, k, ok := m.monthAt(j); ok && kind != "abbr" {
+		if mo, kind, k, ok := m.monthAt(j); ok && kind != "abbr" && (kind != "amb" || t.cap) {
 			return m.mk(start, k, "DATE", m.anc.month1(mo, dir), kOther)
 		}
 	}
@@ -495,6 +498,9 @@ func (m *matcher) season(i int) (match, bool) {
 	}
 	if y, ok := m.year4(k); ok {
 		return m.mk(j, k+1, "DATE", fmtYear(y)+"-"+code, kOther)
+	}
+	if !deictic && m.l.seasonAmb[t.low] && m.role(j-1) != "det" {
+		return match{}, false // "stocks fall"
 	}
 	if !deictic {
 		start = j
@@ -673,6 +679,9 @@ func (m *matcher) year(i int) (match, bool) {
 		return m.mk(start, k+1, "DATE", "19"+strconv.Itoa(t.n/10), kOther)
 	}
 	if start != j {
+		if t.nd == 2 && !(m.tok(k).k == kWord && m.adj(k)) {
+			return m.mk(start, j+1, "DATE", fmtYear(m.twoDigitYear(t.n)), kOther) // '82
+		}
 		return match{}, false
 	}
 	if t.nd != 4 {
@@ -760,6 +769,9 @@ func (m *matcher) durationAt(i int) (match, bool) {
 		n, unit, k = v, u.unit, k2+1
 	}
 	if m.l.code == "en" && t.k == kWord && (t.low == "a" || t.low == "an") {
+		if unit == "S" {
+			return match{}, false // "a second time"
+		}
 		if m.role(k) != "ago" {
 			if _, ok := m.l.phrases[t.low]; ok {
 				if r, ok := m.phrase(j, 1); ok && r.end == k {
@@ -824,6 +836,7 @@ func (m *matcher) clock(i int) (match, bool) {
 		j = m.dot(j + 1)
 	}
 	h, mi, sec := -1, 0, -1
+	colon := false
 	t := m.tok(j)
 	cl := m.l.clock[t.low]
 	switch {
@@ -856,6 +869,7 @@ func (m *matcher) clock(i int) (match, bool) {
 		sep := m.tok(j)
 		if (sep.low == ":" || sep.low == "." && intro) && m.adj(j) && m.tok(j+1).k == kNum && m.tok(j+1).nd == 2 && m.adj(j+1) && m.tok(j+1).n < 60 {
 			mi = m.tok(j + 1).n
+			colon = true
 			j += 2
 			if m.isPunct(j, ":") && m.adj(j) && m.tok(j+1).k == kNum && m.tok(j+1).nd == 2 && m.tok(j+1).n < 60 {
 				sec = m.tok(j + 1).n
@@ -875,9 +889,12 @@ func (m *matcher) clock(i int) (match, bool) {
 		} else if !m.ampmAt(j) && m.l.clock[m.tok(j).low] != "oclock" {
 			return match{}, false
 		}
-		if !intro && mi == 0 && sec < 0 && !m.ampmAt(j) && m.l.clock[m.tok(j).low] != "oclock" {
+		if !intro && !colon && !m.ampmAt(j) && m.l.clock[m.tok(j).low] != "oclock" {
 			return match{}, false
 		}
+	case t.k == kNum && t.nd == 4 && t.n%100 < 60 && t.n/100 < 24 && m.l.clock[m.tok(j+1).low] == "utc":
+		h, mi = t.n/100, t.n%100 // 0800 UTC
+		j++
 	case t.k == kWord && !intro:
 		if v, ok := m.l.numberWord(t.low); ok && v >= 1 && v <= 12 && m.l.clock[m.tok(j+1).low] == "oclock" {
 			h = v

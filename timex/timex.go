@@ -230,32 +230,34 @@ func (m *matcher) boundary(j int) bool {
 	return false
 }
 
-// future reports whether the sentence around token i has a future cue.
+// future reports whether a future cue ("vil", "skal", "will") comes shortly
+// before token i in its sentence, with no reporting verb in between.
 func (m *matcher) future(i int) bool {
-	for j := i - 1; j >= 0 && j > i-40; j-- {
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
 		if m.boundary(j) || m.toks[j+1].nl {
 			break
 		}
-		if m.toks[j].k == kWord && m.l.future[m.toks[j].low] {
+		t := &m.toks[j]
+		if t.k != kWord {
+			continue
+		}
+		if m.l.future[t.low] {
 			return true
 		}
-	}
-	for j := i + 1; j < len(m.toks) && j < i+40; j++ {
-		if m.boundary(j) || m.toks[j].nl {
-			break
-		}
-		if m.toks[j].k == kWord && m.l.future[m.toks[j].low] {
-			return true
+		if m.l.words[t.low] == "aux" {
+			return false
 		}
 	}
 	return false
 }
 
+// dirFor is the reading of a bare month, season, quarter or yearless date:
+// on or before the article date, forward after a future cue.
 func (m *matcher) dirFor(i int) int {
 	if m.future(i) {
 		return dirOnAfter
 	}
-	return dirNearest
+	return dirOnBefore
 }
 
 // ---- numbers ----
@@ -356,6 +358,15 @@ func durUnit(n string, unit string) string {
 	case "H", "MIN", "S":
 		u := unit[:1]
 		return "PT" + n + u
+	case "DE", "CE":
+		if f, err := strconv.ParseFloat(n, 64); err == nil {
+			mult := 10.0
+			if unit == "CE" {
+				mult = 100
+			}
+			return "P" + strconv.FormatFloat(f*mult, 'f', -1, 64) + "Y"
+		}
+		return "PX" + unit
 	case "Q", "HY", "W2":
 		if f, err := strconv.ParseFloat(n, 64); err == nil {
 			mult := map[string]float64{"Q": 3, "HY": 6, "W2": 2}[unit]

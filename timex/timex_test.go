@@ -26,7 +26,7 @@ var cases = []struct {
 	{"2019-03-01", "en", "The deal was signed on [February 17, 2019|DATE|2019-02-17] in Paris."},
 	{"2019-03-01", "en", "Shares fell on [17 Feb|DATE|2019-02-17] and rose on [Feb. 20|DATE|2019-02-20]."},
 	{"2007-09-01", "en", "He was arrested on [7/8/07|DATE|2007-07-08]."},
-	{"2019-03-01", "en", "Theresa May said she may resign in [May|DATE|2019-05]."},
+	{"2019-03-01", "en", "Theresa May said she will resign in [May|DATE|2019-05]."},
 	// months, years, decades, centuries
 	{"2019-02-20", "da", "Loven blev vedtaget i [december|DATE|2018-12]. Den træder i kraft i [2020|DATE|2020]."},
 	{"2019-02-20", "da", "Musikken fra [1990'erne|DATE|199] og [halvfemserne|DATE|199] lever."},
@@ -37,7 +37,7 @@ var cases = []struct {
 	{"2019-02-20", "da", "Han har været syg fra [i sommer|DATE|2018-SU]."},
 	{"2019-02-20", "da", "Søen frøs til [sidste vinter|DATE|2018-WI], men ikke [i vinter|DATE|2019-WI]."},
 	{"2019-02-20", "en", "The bridge opens [this spring|DATE|2019-SP], not [next summer|DATE|2019-SU]."},
-	{"2019-02-20", "da", "Byggeriet begyndte i [sommeren 2017|DATE|2017-SU]. Det slutter [i foråret|DATE|2019-SP]."},
+	{"2019-02-20", "da", "Byggeriet begyndte i [sommeren 2017|DATE|2017-SU]. Det skal slutte [i foråret|DATE|2019-SP]."},
 	// weeks and quarters
 	{"2019-02-20", "da", "Strejken er varslet til [uge 7|DATE|2019-W07]."},
 	{"2019-02-20", "da", "Overskuddet steg i [3. kvartal|DATE|2018-Q3] og i [fjerde kvartal 2018|DATE|2018-Q4]."},
@@ -75,7 +75,7 @@ var cases = []struct {
 	// durations
 	{"2019-02-20", "da", "Han sad fængslet i [seks måneder|DURATION|P6M]."},
 	{"2019-02-20", "da", "Priserne er steget i løbet af [de sidste seks måneder|DURATION|P6M]."},
-	{"2019-02-20", "da", "Konflikten har varet i [over et årti|DURATION|P1DE]."},
+	{"2019-02-20", "da", "Konflikten har varet i [over et årti|DURATION|P10Y]."},
 	{"2019-02-20", "da", "Forhandlingerne tog [to og en halv time|DURATION|PT2.5H]."},
 	{"2019-02-20", "en", "The strike lasted for [48 hours|DURATION|PT48H] after a [12-year|DURATION|P12Y] wait."},
 	{"2019-02-20", "en", "Prices rose over [the past two years|DURATION|P2Y] and [twenty-one days|DURATION|P21D]."},
