@@ -91,19 +91,26 @@ func (s *Splitter) Annotate(d *kilde.Doc) error {
 func Paragraphs(dst []kilde.Paragraph, text string) []kilde.Paragraph {
 	start := 0
 	i := 0
+	ps := strings.Index(text, "\u2029") // next paragraph separator, -1 if none
 	for i < len(text) {
 		k := strings.IndexByte(text[i:], '\n')
-		u := strings.Index(text[i:], "\u2029")
-		if k < 0 && u < 0 {
+		if k >= 0 {
+			k += i
+		}
+		if ps >= 0 && ps < i {
+			if ps = strings.Index(text[i:], "\u2029"); ps >= 0 {
+				ps += i
+			}
+		}
+		if k < 0 && ps < 0 {
 			break
 		}
-		if k < 0 || (u >= 0 && u < k) {
-			dst = addPara(dst, text, start, i+u)
-			i += u + 3
+		if k < 0 || (ps >= 0 && ps < k) {
+			dst = addPara(dst, text, start, ps)
+			i = ps + len("\u2029")
 			start = i
 			continue
 		}
-		k += i
 		j := k + 1
 		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\f' || text[j] == '\v') {
 			j++
@@ -206,7 +213,7 @@ func (s *Splitter) lookup(w string) bool {
 	if final, ok := s.abbrev[w]; ok {
 		return final
 	}
-	if upper(w) && len(w) < 24 {
+	if upper(w) && len(w) > 2 && len(w) < 24 {
 		var buf [32]byte
 		b := append(buf[:0], w...)
 		if b[0] < 0x80 {

@@ -67,7 +67,7 @@ func (t *Tokenizer) Provides() kilde.Layer { return kilde.LayerTokens }
 
 // Annotate sets d.Tokens, reusing its backing array.
 func (t *Tokenizer) Annotate(d *kilde.Doc) error {
-	d.Tokens = t.Append(slices.Grow(d.Tokens[:0], len(d.Text)/6+1), d.Text)
+	d.Tokens = t.Append(slices.Grow(d.Tokens[:0], len(d.Text)/5+4), d.Text)
 	return nil
 }
 
@@ -320,7 +320,7 @@ func (sc *scanner) piece(s, e int) {
 // keepPeriod reports whether the period at text[p] belongs to the word
 // text[s:p] (chunk ends at e).
 func (sc *scanner) keepPeriod(s, p, e int) bool {
-	if p <= s {
+	if p <= s || p-s > 40 {
 		return false
 	}
 	text := sc.text
@@ -491,6 +491,15 @@ func urlEnd(text string, s, e int) int {
 		return s
 	}
 	k := e
+	depth := 0 // brackets opened minus closed in text[s:k], counted once
+	for i := s; i < e; i++ {
+		switch text[i] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		}
+	}
 	for k > s+n {
 		r, m := runeBefore(text, k)
 		switch r {
@@ -498,15 +507,10 @@ func urlEnd(text string, s, e int) int {
 			k -= m
 			continue
 		case ')', ']', '}':
-			open := "("
-			if r == ']' {
-				open = "["
-			} else if r == '}' {
-				open = "{"
+			if depth >= 0 {
+				return k // the URL opened this bracket: a_(b)
 			}
-			if strings.Count(text[s:k], open) >= strings.Count(text[s:k], string(r)) {
-				return k
-			}
+			depth++
 			k -= m
 			continue
 		}
