@@ -431,6 +431,9 @@ func (m *matcher) relative(i int) (match, bool) {
 		j++
 	}
 	r := m.role(j)
+	if det && m.tok(j).low == "her" && m.l.code == "da" {
+		r = "this" // den her sommer
+	}
 	if r != "last" && r != "next" && r != "this" {
 		return match{}, false
 	}
@@ -780,6 +783,19 @@ func (m *matcher) durationAt(i int) (match, bool) {
 			}
 		}
 	}
+	if a, b := m.tok(k).low, m.tok(k+1).low; (a == "fra" || a == "from") && (b == "nu" || b == "now") {
+		fut, k = true, k+2 // to minutter fra nu
+	} else if a == "fra" && b == "i" && m.tok(k+2).low == "dag" {
+		fut, k = true, k+3
+	}
+	if strings.HasSuffix(n, ".5") && (unit == "H" || unit == "MIN") && m.anc.prec >= precTime {
+		f, _ := strconv.ParseFloat(n, 64)
+		if unit == "H" {
+			n, unit = strconv.Itoa(int(f*60)), "MIN"
+		} else {
+			n, unit = strconv.Itoa(int(f*60)), "S"
+		}
+	}
 	if m.role(k) == "ago" {
 		if n == "X" || strings.Contains(n, ".") {
 			return m.mk(start, k+1, "DATE", "PAST_REF", kOther)
@@ -813,8 +829,12 @@ func (m *matcher) agoValue(n int, unit string) string {
 		return m.anc.shift(n, "Q")
 	case "HY":
 		return m.anc.shift(n, "HY")
-	case "W2":
-		return m.anc.shift(2*n, "W")
+	case "W", "W2":
+		// weeks ago name a day, as TimeML annotators and Duckling do
+		if unit == "W2" {
+			n *= 2
+		}
+		return m.anc.shift(7*n, "D")
 	case "WE":
 		return m.anc.shift(n, "WE")
 	case "DE":
@@ -1027,4 +1047,84 @@ func (m *matcher) earlyLate(i int) (match, bool) {
 	}
 	inner.start = start
 	return inner, true
+}
+
+// nthInMonth: første tirsdag i oktober, sidste mandag i marts 2014, tredje
+// dag i oktober, første uge i oktober 2014, the last week of March.
+func (m *matcher) nthInMonth(i int) (match, bool) {
+	start := i
+	j := i
+	if m.role(j) == "det" {
+		j++
+	}
+	n := 0
+	if m.role(j) == "last" {
+		n = -1
+		j++
+	} else if v, k, ok := m.ordinal(j, m.l.code == "da"); ok && v >= 1 && v <= 5 {
+		n, j = v, k
+	} else {
+		return match{}, false
+	}
+	t := m.tok(j)
+	if t.k != kWord {
+		return match{}, false
+	}
+	wd := 0
+	unit := ""
+	if wi, ok := m.l.weekdays[t.low]; ok && wi.kind == "full" {
+		wd = wi.val
+	} else if u, ok := m.l.units[t.low]; ok && (u.unit == "D" || u.unit == "W") && u.form != "pl" {
+		unit = u.unit
+	} else {
+		return match{}, false
+	}
+	k := j + 1
+	if r := m.role(k); r != "in" && r != "of" {
+		return match{}, false
+	}
+	mo, _, k2, ok := m.monthAt(k + 1)
+	if !ok {
+		return match{}, false
+	}
+	y := 0
+	end := k2
+	if yy, ok := m.year4(k2); ok {
+		y, end = yy, k2+1
+	} else {
+		v := m.anc.month1(mo, m.dirFor(j))
+		if v[0] == 'X' {
+			return match{}, false
+		}
+		y, _ = strconv.Atoi(v[:4])
+	}
+	first := parseAnchor(fmtMonth(y, mo) + "-01").t
+	last := first.AddDate(0, 1, -1)
+	var day = first
+	switch {
+	case wd > 0 && n > 0:
+		day = first.AddDate(0, 0, ((wd-isoWeekday(y, mo, 1))+7)%7+7*(n-1))
+		if day.Month() != first.Month() {
+			return match{}, false
+		}
+	case wd > 0:
+		lw := isoWeekday(y, mo, last.Day())
+		day = last.AddDate(0, 0, -((lw - wd + 7) % 7))
+	case unit == "D" && n > 0:
+		day = first.AddDate(0, 0, n-1)
+	case unit == "D":
+		day = last
+	case unit == "W" && n > 0:
+		// the first week that starts in the month
+		day = first.AddDate(0, 0, (8-isoWeekday(y, mo, 1))%7+7*(n-1))
+		return m.mk(start, end, "DATE", fmtWeek(day), kOther)
+	default: // the last week that ends in the month
+		lw := isoWeekday(y, mo, last.Day())
+		mon := last.AddDate(0, 0, -(lw - 1))
+		if lw != 7 {
+			mon = mon.AddDate(0, 0, -7)
+		}
+		return m.mk(start, end, "DATE", fmtWeek(mon), kOther)
+	}
+	return m.mk(start, end, "DATE", fmtDay(day), kDay)
 }

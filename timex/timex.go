@@ -153,11 +153,8 @@ func (m *matcher) full(i int) (match, bool) {
 		if m.isPunct(j, ",") {
 			j++
 		}
-		if rl := m.tok(j); rl.k == kWord && (m.l.clock[rl.low] == "clock" || rl.low == "at" || rl.low == "om") {
-			// handled by clock() itself for clock words
-			if rl.low == "at" || rl.low == "om" {
-				j++
-			}
+		if rl := m.tok(j); rl.k == kWord && m.l.clock[rl.low] != "clock" && (m.l.words[rl.low] == "in" || rl.low == "om") {
+			j++ // "i morgen efter kl. 14", "Monday at 14:00"
 		}
 		if c, ok := m.clock(j); ok && c.kind == kClock && strings.HasPrefix(r.val, "XXXX") == false && len(r.val) == 10 {
 			r.end, r.typ, r.val, r.kind = c.end, "TIME", r.val+c.val, kOther
@@ -169,10 +166,13 @@ func (m *matcher) full(i int) (match, bool) {
 		if m.isPunct(j, ",") {
 			j++
 		}
-		if rl := m.role(j); rl == "on" || rl == "in" {
-			j++
+		dm, ok := m.at(j, 1)
+		if !ok || dm.kind != kDay {
+			if m.role(j) == "in" {
+				dm, ok = m.at(j+1, 1)
+			}
 		}
-		if dm, ok := m.at(j, 1); ok && dm.kind == kDay && len(dm.val) == 10 {
+		if ok && dm.kind == kDay && len(dm.val) == 10 {
 			r.end, r.val = dm.end, dm.val+r.val
 		} else if m.anc.prec >= precDay {
 			r.val = fmtDay(m.anc.t) + r.val
@@ -206,6 +206,7 @@ func (m *matcher) at(i int, depth int) (match, bool) {
 	try(m.durationAt(i))
 	try(m.clock(i))
 	try(m.set(i))
+	try(m.nthInMonth(i))
 	if depth == 0 {
 		try(m.earlyLate(i))
 	}
@@ -297,6 +298,18 @@ func (m *matcher) number(i int) (string, int, bool) {
 			return "X", i + 1, true
 		case -2:
 			return "1.5", i + 1, true
+		}
+		if v == 1 {
+			switch m.tok(i + 1).low {
+			case "par", "couple": // et par, a couple (of)
+				j := i + 2
+				if m.tok(j).low == "of" {
+					j++
+				}
+				return "2", j, true
+			case "halv", "half": // en halv time
+				return "0.5", i + 2, true
+			}
 		}
 		return m.andHalf(strconv.Itoa(v), i+1)
 	}

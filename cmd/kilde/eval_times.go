@@ -198,14 +198,15 @@ func hasWord(low string, words []string) bool {
 // newsReading rewrites Duckling's forward reading into the kilde/1 news
 // reading: a bare weekday is the nearest on or before the reference day, a
 // bare clock time is on the reference day, a yearless date, month or quarter
-// is the nearest one on or before. It reports whether it changed.
+// is the nearest one on or before. It works on the date part of the TIMEX3
+// value and reports whether it changed it.
 func newsReading(c duckCase, want string) (string, bool) {
-	if c.Kind != "instant" {
+	if len(want) < 7 || want[0] < '0' || want[0] > '9' || want[4] != '-' {
 		return want, false
 	}
 	low := strings.ToLower(c.Text)
-	for _, cue := range []string{"næste", "sidste", "denne", "dette", "om ", "siden", "morgen", "på ", "efter", "igen", "år"} {
-		if strings.Contains(low, cue) {
+	for _, cue := range []string{"næste", "sidste", "denne", "dette", "den her", "om ", "siden", "morgen", "på ", "efter", "igen", "år", "fra nu"} {
+		if strings.Contains(low, cue) && !strings.HasPrefix(low, "mandag morgen") {
 			return want, false
 		}
 	}
@@ -214,32 +215,46 @@ func newsReading(c duckCase, want string) (string, bool) {
 			return want, false // an explicit year
 		}
 	}
-	t, ok := duckTime(c.Value)
-	if !ok {
-		return want, false
-	}
 	ref, _ := time.Parse("2006-01-02T15:04", duckRef)
 	refDay := ref.Truncate(24 * time.Hour)
+	var v string
 	switch {
-	case c.Grain == "day" && hasWord(low, duckWeekdays) && !hasWord(low, duckMonths) && !strings.ContainsAny(low, "0123456789"):
-		for t.After(refDay) {
-			t = t.AddDate(0, 0, -7)
-		}
-	case (c.Grain == "hour" || c.Grain == "minute" || c.Grain == "second") && t.Truncate(24*time.Hour).Equal(refDay.AddDate(0, 0, 1)) && !hasWord(low, duckWeekdays):
-		t = t.AddDate(0, 0, -1)
-	case c.Grain == "day" || c.Grain == "quarter" || c.Grain == "month":
-		if t.Year() != ref.Year() {
+	case len(want) >= 10 && want[7] == '-':
+		t, err := time.Parse("2006-01-02", want[:10])
+		if err != nil {
 			return want, false
 		}
-		d := int(t.Month()) - int(ref.Month())
-		if c.Grain == "quarter" {
-			d = (int(t.Month())-1)/3 - (int(ref.Month())-1)/3
+		rest := want[10:]
+		switch {
+		case hasWord(low, duckWeekdays) && !hasWord(low, duckMonths) && !strings.Contains(low, "/") && !strings.Contains(low, "-"):
+			for t.After(refDay) {
+				t = t.AddDate(0, 0, -7)
+			}
+		case rest != "" && t.Equal(refDay.AddDate(0, 0, 1)) && !hasWord(low, duckWeekdays):
+			t = refDay // a bare clock time
+		default:
+			for t.Year()*12+int(t.Month()) > ref.Year()*12+int(ref.Month()) {
+				t = t.AddDate(-1, 0, 0)
+			}
 		}
-		if d > 0 {
-			t = t.AddDate(-1, 0, 0) // on or before
+		v = t.Format("2006-01-02") + rest
+	case want[5] == 'Q':
+		q := int(want[6] - '0')
+		y, _ := strconv.Atoi(want[:4])
+		if y*4+q > ref.Year()*4+(int(ref.Month())-1)/3+1 {
+			y--
 		}
+		v = fmt.Sprintf("%04d-Q%d", y, q)
+	case len(want) == 7:
+		y, _ := strconv.Atoi(want[:4])
+		mo, _ := strconv.Atoi(want[5:])
+		if y*12+mo > ref.Year()*12+int(ref.Month()) {
+			y--
+		}
+		v = fmt.Sprintf("%04d-%02d", y, mo)
+	default:
+		return want, false
 	}
-	v := duckTIMEX(t, c.Grain)
 	return v, v != want
 }
 
