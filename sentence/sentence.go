@@ -68,8 +68,8 @@ func (s *Splitter) Provides() kilde.Layer { return kilde.LayerSentences | kilde.
 
 // Annotate sets d.Paragraphs and d.Sentences, reusing their backing arrays.
 func (s *Splitter) Annotate(d *kilde.Doc) error {
-	d.Paragraphs = Paragraphs(slices.Grow(d.Paragraphs[:0], len(d.Text)/400+1), d.Text)
-	d.Sentences = slices.Grow(d.Sentences[:0], len(d.Tokens)/16+1)
+	d.Paragraphs = Paragraphs(slices.Grow(d.Paragraphs[:0], len(d.Text)/200+2), d.Text)
+	d.Sentences = slices.Grow(d.Sentences[:0], len(d.Tokens)/10+2)
 	toks := d.Tokens
 	ti := 0
 	for _, p := range d.Paragraphs {
