@@ -53,9 +53,10 @@ const (
 	kPrep                  // "ifølge X", "according to X"
 	kVia                   // link in the source chain
 	kTold                  // "Y told X"
+	kSayP                  // ", saying ...": the main clause's subject is the source
 )
 
-var kindNames = map[string]uint8{"say": kSay, "sayx": kSayX, "prep": kPrep, "via": kVia, "told": kTold}
+var kindNames = map[string]uint8{"say": kSay, "sayx": kSayX, "prep": kPrep, "via": kVia, "told": kTold, "sayp": kSayP}
 
 // word roles of claim_words.tsv, as bits.
 const (
@@ -71,10 +72,12 @@ const (
 	rDocprep
 	rThat
 	rTime
+	rBe // a form of "be" before a participle: passive
+	rBy // the agent of a passive follows
 )
 
 var roleNames = map[string]uint16{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
-	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime}
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens.
@@ -157,6 +160,13 @@ type lang struct {
 	roles   map[string]uint16
 	outlets *node
 	v2      bool // verb-second main clauses: the subject may follow the verb
+	// suffixes are word-final strings with a role ("*ly aux": adverbs)
+	suffixes []suffix
+}
+
+type suffix struct {
+	s    string
+	role uint16
 }
 
 // Tables are the rows of one language's lexicons, as lexicon.Rows returns
@@ -201,9 +211,17 @@ func buildLang(t Tables, outlets [][]string) (*lang, error) {
 		if len(r) < 2 {
 			return nil, fmt.Errorf("claim: word row %q: want word and role", r)
 		}
-		b, ok := roleNames[r[1]]
-		if !ok {
-			return nil, fmt.Errorf("claim: word %q: unknown role %q", r[0], r[1])
+		var b uint16
+		for _, rn := range strings.Split(r[1], ",") {
+			rb, ok := roleNames[rn]
+			if !ok {
+				return nil, fmt.Errorf("claim: word %q: unknown role %q", r[0], rn)
+			}
+			b |= rb
+		}
+		if len(r[0]) > 1 && r[0][0] == '*' {
+			l.suffixes = append(l.suffixes, suffix{s: r[0][1:], role: b})
+			continue
 		}
 		l.roles[r[0]] |= b
 	}

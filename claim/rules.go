@@ -25,11 +25,20 @@ func (s *scan) role(i int) uint16 {
 	if i < 0 || i >= len(s.toks) || s.toks[i].kind == tPunct {
 		return 0
 	}
-	r := s.l.roles[string(s.norm(i))]
+	w := s.norm(i)
+	r := s.l.roles[string(w)]
+	if r == 0 && len(s.l.suffixes) > 0 && !s.toks[i].cap {
+		for _, sf := range s.l.suffixes {
+			if len(w) > len(sf.s)+2 && string(w[len(w)-len(sf.s):]) == sf.s {
+				r = sf.role
+				break
+			}
+		}
+	}
 	if s.toks[i].cap && i != s.first && r&(rDet|rPron|rGeneric) == 0 {
 		// A capitalized word inside a sentence is a name part ("For", "Som"),
-		// unless it is a pronoun or determiner that happens to be capitalized.
-		return 0
+		// unless it is a pronoun, a determiner or a weekday.
+		return r & rTime
 	}
 	return r
 }
@@ -115,9 +124,17 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 			i++
 			continue
 		}
+		if s.toks[i].cap && i != s.first {
+			i++ // "United States", "Says" in a title-cased headline
+			continue
+		}
 		e, v, _ := l.sources.match(s, i)
 		if v < 0 {
 			i++
+			continue
+		}
+		if !l.v2 && s.role(i-1)&rDet != 0 && e == i+1 {
+			i++ // "the reports", "de tal"
 			continue
 		}
 		if l.skinds[v] != kVia {
@@ -275,6 +292,9 @@ func (s *scan) trim(a, b int) (int, int) {
 func (s *scan) attribute(at *att) bool {
 	n := len(s.toks)
 	c := at.cue
+	if at.kind == kSayP && !s.punct(c.i-1, ",") {
+		at.kind = kSayX // "he is saying that"
+	}
 	switch at.kind {
 	case kPrep:
 		a, b := s.npForward(c.j, n)
@@ -283,10 +303,33 @@ func (s *scan) attribute(at *att) bool {
 		}
 		at.srcA, at.srcB = a, b
 		at.regJ = b
+	case kSayP:
+		// ", saying ...": the subject of the main clause, the sentence's first phrase
+		if !s.punct(c.i-1, ",") {
+			return false
+		}
+		a, b := s.npForward(s.first, c.i)
+		if a == b || b >= c.i {
+			return false
+		}
+		at.srcA, at.srcB = a, b
 	case kSay, kSayX, kTold:
 		p := c.i - 1
 		if at.regI < c.i {
 			p = at.regI - 1
+		}
+		if !s.l.v2 && (s.role(p)&rBe != 0 || s.role(p)&rAux != 0 && s.role(p-1)&rBe != 0) && !s.endsIng(c.i) {
+			// passive: "was called a liar by X" — the source follows "by", if anywhere
+			for q := c.j; q < n && q-c.j < 10 && s.toks[q].kind != tPunct; q++ {
+				if s.role(q)&rBy != 0 {
+					if a, b := s.npForward(q+1, n); a < b {
+						at.srcA, at.srcB = a, b
+						at.regJ = b
+						goto found
+					}
+				}
+			}
+			return false
 		}
 		timed := false
 		for p >= s.first && s.role(p)&(rAux|rNeg|rTime) != 0 {
@@ -296,6 +339,7 @@ func (s *scan) attribute(at *att) bool {
 		if q := s.skipTimeBack(p); q != p {
 			p, timed = q, true
 		}
+
 		if p >= s.first+1 && s.role(p)&rRel != 0 && s.punct(p-1, ",") {
 			// "X, der skriver", "a report, which found"
 			a, b := s.antecedent(p - 2)
@@ -343,7 +387,8 @@ func (s *scan) attribute(at *att) bool {
 			x, y := s.npForward(at.regJ, n)
 			if x < y {
 				at.regJ = y
-				if e, v, _ := s.l.outlets.match(s, x); (v >= 0 && e == y) || s.outletAt(x, y) {
+				named := s.toks[b-1].cap && s.role(a)&(rDet|rPron) == 0
+				if e, v, _ := s.l.outlets.match(s, x); !named && ((v >= 0 && e == y) || s.outletAt(x, y)) {
 					// "an official told CNN": CNN is the source, the official behind it.
 					at.via = append(at.via, s.npText(a, b))
 					at.srcA, at.srcB = x, y
@@ -353,6 +398,7 @@ func (s *scan) attribute(at *att) bool {
 	default:
 		return false
 	}
+found:
 	s.docSplit(at)
 	at.source, at.generic = s.sourceText(at.srcA, at.srcB)
 	// Via chain after the source, or after the cue: "X reports, quoting Y".
@@ -540,6 +586,16 @@ func (s *scan) npForward(i, lim int) (int, int) {
 				j++
 				continue
 			}
+			if s.abbrevDot(j) && j+1 < lim {
+				j++
+				continue
+			}
+			if s.punct(j, "(") && words > 0 && sawCap {
+				if k := s.closeParen(j, lim); k > 0 {
+					j = k + 1
+					continue
+				}
+			}
 			break
 		}
 		r := s.role(j)
@@ -557,6 +613,12 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			break
 		}
 		if !t.cap && sawCap && t.kind == tWord {
+			// "MSNBC host Chris Matthews", "Clinton campaign manager Robby Mook"
+			if k := s.titleRun(j, lim); k > j {
+				words += k - j
+				j = k
+				continue
+			}
 			// "the Clinton campaign," but not "Danmarks Statistik steg priserne"
 			if j+1 < lim && s.toks[j+1].kind != tPunct && s.role(j+1)&(rStop|rNprep|rThat|rRel|rAux) == 0 {
 				break
@@ -599,9 +661,19 @@ func (s *scan) npBackward(p int) (int, int) {
 	words := 0
 	for i >= s.first && words < maxNP {
 		if s.toks[i].kind == tPunct {
-			if s.punct(i, "&") && words > 0 {
+			if s.punct(i, "&") && words > 0 || s.abbrevDot(i) && words > 0 {
 				i--
 				continue
+			}
+			if s.punct(i, ")") {
+				k := i - 1
+				for k > s.first && i-k < 8 && !s.punct(k, "(") {
+					k--
+				}
+				if s.punct(k, "(") && k-1 >= s.first && s.toks[k-1].cap {
+					i = k - 1
+					continue
+				}
 			}
 			break
 		}
@@ -640,6 +712,49 @@ func (s *scan) subjectLike(a, b int) bool {
 		return false
 	}
 	return true
+}
+
+func (s *scan) endsIng(i int) bool {
+	w := s.norm(i)
+	return len(w) > 4 && string(w[len(w)-3:]) == "ing"
+}
+
+// titleRun returns the index of a capitalized word that follows one to
+// three lower-case non-function words from j, or j.
+func (s *scan) titleRun(j, lim int) int {
+	for k := j; k < lim && k-j < 3; k++ {
+		t := s.toks[k]
+		if t.kind != tWord || s.role(k) != 0 {
+			return j
+		}
+		if k+1 < lim && s.toks[k+1].kind == tWord && s.toks[k+1].cap {
+			return k + 1
+		}
+		if t.cap {
+			return j
+		}
+	}
+	return j
+}
+
+// abbrevDot reports whether token j is the dot of a short capitalized
+// abbreviation before a name: "Rep. Jim Clyburn", "Ms. Moore", "Dr. Hansen".
+func (s *scan) abbrevDot(j int) bool {
+	if !s.punct(j, ".") || j < 1 || j+1 >= len(s.toks) {
+		return false
+	}
+	p, n := s.toks[j-1], s.toks[j+1]
+	return p.kind == tWord && p.cap && p.e == s.toks[j].s && p.e-p.s <= 4 && n.cap && n.kind == tWord
+}
+
+// closeParen returns the index of the ")" closing the "(" at j, or -1.
+func (s *scan) closeParen(j, lim int) int {
+	for k := j + 1; k < lim && k-j < 8; k++ {
+		if s.punct(k, ")") {
+			return k
+		}
+	}
+	return -1
 }
 
 // skipTimeBack moves p before a time expression that ends at it ("Trump on
@@ -682,6 +797,12 @@ func (s *scan) skipTimeFwd(i int) int {
 // that ends it; a run of capitalized words after lower-case titles is the
 // name ("general Josph Votel" → "Josph Votel").
 func (s *scan) npText(a, b int) string {
+	for k := a + 1; k < b; k++ {
+		if s.punct(k, "(") {
+			b = k
+			break
+		}
+	}
 	st, en := s.toks[a].s, s.toks[b-1].e
 	for i := len(s.d.Entities) - 1; i >= 0; i-- {
 		e := s.d.Entities[i]
@@ -788,7 +909,7 @@ func (s *scan) contents() {
 			a, b = at.regJ+1, lim
 		}
 		// 5. directly: "X said the plan failed", "Ifølge X er ..."
-		if a < 0 && (at.kind == kSayX || at.kind == kTold || at.kind == kPrep || at.verb != asserted) && lim > at.regJ {
+		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || at.verb != asserted) && lim > at.regJ {
 			a, b = at.regJ, lim
 		}
 		if a < 0 {
