@@ -48,7 +48,7 @@ func (s *Store) Reconcile(ctx context.Context) error {
 	for _, m := range merges {
 		for _, q := range []string{
 			`UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?`,
-			`INSERT INTO article_entities (entity_id, article_id, mentions) SELECT ?, article_id, mentions FROM article_entities WHERE entity_id = ?
+			`INSERT INTO article_entities (entity_id, article_id, mentions) SELECT CAST(? AS BIGINT), article_id, mentions FROM article_entities WHERE entity_id = ?
 			 ON CONFLICT (entity_id, article_id) DO UPDATE SET mentions = article_entities.mentions + excluded.mentions`,
 		} {
 			if err := w.exec(q, m.to, m.from); err != nil {
