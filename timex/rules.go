@@ -244,7 +244,7 @@ func (m *matcher) textDate(i int) (match, bool) {
 	j := i
 	hadWeekday := false
 	if t := m.tok(j); t.k == kWord {
-		if wi, ok := m.l.weekdays[t.low]; ok && (wi.kind == "full" || wi.kind == "abbr") {
+		if wi, ok := m.l.weekdays[t.low]; ok && (wi.kind == "full" || wi.kind == "abbr" || wi.kind == "short") {
 			j = m.dot(j + 1)
 			if m.isPunct(j, ",") {
 				j++
@@ -277,14 +277,9 @@ func (m *matcher) textDate(i int) (match, bool) {
 				}
 				return m.mk(start, k2+1, "DATE", fmtMonth(y, mo)+"-"+two(d), kDay)
 			}
-			if hadWeekday && m.anc.prec >= precDay {
-				// the weekday picks the year: "Mandag den 18. februar"
-				wd := int(weekdayOf(m.tok(start).low, m.l))
-				for _, dy := range []int{0, -1, 1} {
-					y := m.anc.year() + dy
-					if validDate(y, mo, d) && isoWeekday(y, mo, d) == wd {
-						return m.mk(start, k2, "DATE", fmtMonth(y, mo)+"-"+two(d), kDay)
-					}
+			if hadWeekday {
+				if v, ok := m.weekdayYear(weekdayOf(m.tok(start).low, m.l), mo, d); ok {
+					return m.mk(start, k2, "DATE", v, kDay)
 				}
 			}
 			v := m.anc.dayMonth(d, mo, m.dirFor(j))
@@ -316,6 +311,20 @@ func (m *matcher) textDate(i int) (match, bool) {
 		if m.isPunct(k2, ",") && m.isPunct(k2-1, ",") {
 			k2--
 		}
+		end := k2
+		wd := 0
+		if hadWeekday {
+			wd = weekdayOf(m.tok(start).low, m.l)
+		} else if m.isPunct(k2, ",") { // "Jul 18, Fre"
+			if wi, ok := m.l.weekdays[m.tok(k2+1).low]; ok && wi.kind != "past" && wi.kind != "set" {
+				wd, end = wi.val, m.dot(k2+2)
+			}
+		}
+		if wd > 0 {
+			if v, ok := m.weekdayYear(wd, mo, d); ok {
+				return m.mk(start, end, "DATE", v, kDay)
+			}
+		}
 		if kind != "amb" || m.tok(j).cap {
 			v := m.anc.dayMonth(d, mo, m.dirFor(j))
 			return m.mk(start, k2, "DATE", v, dayKind(v))
@@ -341,6 +350,21 @@ func (m *matcher) textDate(i int) (match, bool) {
 		}
 	}
 	return m.mk(start, k, "DATE", m.anc.month1(mo, m.dirFor(j)), kOther)
+}
+
+// weekdayYear picks the year, within a year of the article date's, in
+// which day d of month mo falls on weekday wd: "Mandag den 18. februar".
+func (m *matcher) weekdayYear(wd, mo, d int) (string, bool) {
+	if m.anc.prec < precYear {
+		return "", false
+	}
+	for _, dy := range []int{0, -1, 1} {
+		y := m.anc.year() + dy
+		if validDate(y, mo, d) && isoWeekday(y, mo, d) == wd {
+			return fmtMonth(y, mo) + "-" + two(d), true
+		}
+	}
+	return "", false
 }
 
 func weekdayOf(w string, l *lang) int {
@@ -378,9 +402,12 @@ func (m *matcher) weekday(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	end := j + 1
 	switch wi.kind {
 	case "abbr":
 		return match{}, false
+	case "short":
+		end = m.dot(end)
 	case "past":
 		if m.role(j-1) != "in" {
 			return match{}, false
@@ -417,7 +444,7 @@ func (m *matcher) weekday(i int) (match, bool) {
 	if dir == dirOnBefore && m.future(j) {
 		dir = dirOnAfter
 	}
-	return m.mk(start, j+1, "DATE", m.anc.weekday(wi.val, dir), kDay)
+	return m.mk(start, end, "DATE", m.anc.weekday(wi.val, dir), kDay)
 }
 
 // relative: sidste år, næste måned, denne uge, last Tuesday, next spring,
@@ -463,11 +490,21 @@ func (m *matcher) relative(i int) (match, bool) {
 		if code, ok := m.l.seasons[t.low]; ok {
 			return m.mk(start, j+1, "DATE", m.anc.season(code, dir), kOther)
 		}
+		again := r == "next" && m.role(j+1) == "again" // næste fredag igen
 		if wi, ok := m.l.weekdays[t.low]; ok && wi.kind == "full" {
-			return m.mk(start, j+1, "DATE", m.anc.weekday(wi.val, dir), kDay)
+			v := m.anc.weekday(wi.val, dir)
+			if again && len(v) == 10 && v[0] != 'X' {
+				return m.mk(start, j+2, "DATE", parseAnchor(v).shift(7, "D"), kDay)
+			}
+			return m.mk(start, j+1, "DATE", v, kDay)
 		}
 		if mo, kind, k, ok := m.monthAt(j); ok && kind != "abbr" && (kind != "amb" || t.cap) {
-			return m.mk(start, k, "DATE", m.anc.month1(mo, dir), kOther)
+			v := m.anc.month1(mo, dir)
+			if again && v[0] != 'X' {
+				y, _ := strconv.Atoi(v[:4])
+				return m.mk(start, k+1, "DATE", fmtMonth(y+1, mo), kOther)
+			}
+			return m.mk(start, k, "DATE", v, kOther)
 		}
 	}
 	// de sidste seks måneder
@@ -1127,4 +1164,32 @@ func (m *matcher) nthInMonth(i int) (match, bool) {
 		return m.mk(start, end, "DATE", fmtWeek(mon), kOther)
 	}
 	return m.mk(start, end, "DATE", fmtDay(day), kDay)
+}
+
+// dayOfMonth: "den 15.", "the 15th" with no month: a day of the article's
+// month.
+func (m *matcher) dayOfMonth(i int) (match, bool) {
+	if m.role(i) != "det" {
+		return match{}, false
+	}
+	d, k, ok := m.ordinal(i+1, m.l.code == "da")
+	if !ok {
+		t := m.tok(i + 1)
+		if m.l.code != "da" || t.k != kNum || t.nd > 2 {
+			return match{}, false
+		}
+		d, k = t.n, i+2
+	}
+	if d < 1 || d > 31 {
+		return match{}, false
+	}
+	n := m.tok(k)
+	if !(n.k == 0 || n.k == kPunct && n.low != "-" && n.low != "/" && n.low != "." && n.low != "%" || n.k == kWord && m.l.clock[n.low] == "clock" ||
+		n.k == kWord && n.cap && m.isPunct(k-1, ".")) {
+		return match{}, false
+	}
+	if m.anc.prec < precMonth || d > daysIn(m.anc.year(), m.anc.month()) {
+		return m.mk(i, k, "DATE", "XXXX-XX-"+two(d), kDay)
+	}
+	return m.mk(i, k, "DATE", fmtMonth(m.anc.year(), m.anc.month())+"-"+two(d), kDay)
 }

@@ -207,6 +207,7 @@ func (m *matcher) at(i int, depth int) (match, bool) {
 	try(m.clock(i))
 	try(m.set(i))
 	try(m.nthInMonth(i))
+	try(m.dayOfMonth(i))
 	if depth == 0 {
 		try(m.earlyLate(i))
 	}

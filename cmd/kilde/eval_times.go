@@ -136,7 +136,14 @@ func duckExpected(c duckCase) (string, string) {
 		if c.Text == "nu" || c.Text == "lige nu" {
 			return "PRESENT_REF", "instant"
 		}
-		return duckTIMEX(t, c.Grain), c.Kind
+		if strings.Contains(low(c.Text), "cet") || strings.Contains(low(c.Text), "gmt") {
+			return duckTIMEX(t, c.Grain), "time zone"
+		}
+		g := c.Grain
+		if g == "hour" && t.Hour() == 4 && t.Minute() == 0 && regexpDays(c.Text) {
+			g = "day" // Duckling keeps the reference hour when it adds days; TIMEX3 names the day
+		}
+		return duckTIMEX(t, g), c.Kind
 	case "interval":
 		f, ok1 := duckTime(c.From)
 		t, ok2 := duckTime(c.To)
@@ -181,13 +188,26 @@ func duckExpected(c duckCase) (string, string) {
 	return "", "unparsed"
 }
 
+func low(s string) string { return strings.ToLower(s) }
+
+// regexpDays reports whether the text counts days ("om 7 dage", "14 dage siden").
+func regexpDays(text string) bool {
+	for _, f := range strings.Fields(strings.ToLower(text)) {
+		if f == "dag" || f == "dage" || f == "døgn" {
+			return true
+		}
+	}
+	return false
+}
+
 var duckWeekdays = []string{"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "man", "tirs", "ons", "tors", "fre", "lør", "søn"}
-var duckMonths = []string{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec", "juleaften", "juledag", "nytår"}
+var duckMonths = []string{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+	"januar", "februar", "marts", "april", "juni", "juli", "august", "september", "oktober", "november", "december"}
 
 func hasWord(low string, words []string) bool {
 	for _, f := range strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
 		for _, w := range words {
-			if f == w || len(w) == 3 && strings.HasPrefix(f, w) && !strings.ContainsAny(f, "0123456789") {
+			if f == w || len(w) == 3 && strings.HasPrefix(f, w) && strings.Trim(f[3:], "0123456789") == "" {
 				return true
 			}
 		}
@@ -205,15 +225,25 @@ func newsReading(c duckCase, want string) (string, bool) {
 		return want, false
 	}
 	low := strings.ToLower(c.Text)
-	for _, cue := range []string{"næste", "sidste", "denne", "dette", "den her", "om ", "siden", "morgen", "på ", "efter", "igen", "år", "fra nu"} {
+	for _, cue := range []string{"næste", "sidste", "denne", "dette", "den her", "om ", "siden", "morgen", "på ", "efter", "igen", "fra nu"} {
 		if strings.Contains(low, cue) && !strings.HasPrefix(low, "mandag morgen") {
 			return want, false
 		}
 	}
-	for i := 0; i+4 <= len(low); i++ {
-		if strings.IndexFunc(low[i:i+4], func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+	if hasWord(low, []string{"år"}) {
+		return want, false
+	}
+	groups := strings.FieldsFunc(low, func(r rune) bool { return r < '0' || r > '9' })
+	for _, g := range groups {
+		if len(g) == 4 {
 			return want, false // an explicit year
 		}
+	}
+	if len(groups) >= 3 && !strings.Contains(low, ":") {
+		return want, false // 3/3/15
+	}
+	if hasWord(low, duckWeekdays) && len(groups) > 0 && hasWord(low, duckMonths) {
+		return want, false // the weekday pins the year: "Lør, 20 sep"
 	}
 	ref, _ := time.Parse("2006-01-02T15:04", duckRef)
 	refDay := ref.Truncate(24 * time.Hour)
