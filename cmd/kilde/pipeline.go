@@ -5,6 +5,7 @@ import (
 	"github.com/kilde-news/kilde/claim"
 	"github.com/kilde-news/kilde/ner"
 	"github.com/kilde-news/kilde/pipeline"
+	"github.com/kilde-news/kilde/quantity"
 	"github.com/kilde-news/kilde/quote"
 	"github.com/kilde-news/kilde/sentence"
 	"github.com/kilde-news/kilde/tokenize"
@@ -29,7 +30,7 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 	// STAGE lang
 	add(ner.New())
 	// STAGE times
-	// STAGE quantities
+	add(quantity.New())
 	add(quote.New())
 	add(claim.New())
 	// STAGE checks

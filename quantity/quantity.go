@@ -1,0 +1,992 @@
+// Package quantity finds numbers, amounts of money, percentages and measures
+// in Danish and English news text and fills kilde.Doc.Quantities (kilde/1
+// `quantities`: value/low/high/approx/unit/measured).
+//
+// It scans Doc.Text directly (it needs no tokens) and reads numerals with
+// package number, in the language of the paragraph (Doc.LangAt). Around each
+// numeral it looks for:
+//   - a currency before it ("$", "US$", "€", "£", "kr.", "DKK") or after it
+//     ("kroner", "mia. kr.", "norske kroner", "dollars"), mapped to ISO 4217
+//     (lexicon/all/currencies.tsv); a lower-case "m" after money is million
+//     ("$10m");
+//   - a unit after it: percent ("%", "procent", "pct.", "per cent") kept apart
+//     from percentage points ("procentpoint", "percentage points" → "pp"),
+//     and measures ("km", "kg", "MW", "km/t", "grader"; lexicon/all/quantity_units.tsv);
+//   - bounds (lexicon/{da,en}/quantity_bounds.tsv): "mere end", "op til",
+//     "mindst", "knap", "cirka", "more than", "up to", "nearly", "some", ...
+//     before; "eller mere", "or more" after; ranges "mellem X og Y",
+//     "fra X til Y", "X til Y", "X-Y", "between X and Y", "from X to Y". A
+//     scale word on Y alone applies to X when that keeps X ≤ Y ("mellem 2 og 3
+//     millioner" = 2e6..3e6); a unit on either side applies to both.
+//   - the counted noun after the number, skipping a modifier ("1.000 nye
+//     ISIS-krigere" → "ISIS-krigere"), or the noun before "på"/"of" ("en
+//     cykelsti på 5 km" → "cykelsti"). Money and percentages get none.
+//
+// Not quantities, left to the times extractor or dropped: ordinals ("3.
+// plads", "tredje", "21st"); dates ("17. februar", "February 17", "17/2");
+// bare years (a four-digit 1800–2100 without a unit); clock times ("kl.
+// 14.30", "14:30", "3 pm"); durations and ages ("seks måneder", "30-årig",
+// "three years"); numbers glued to names ("F-16", "COVID-19"); scores and
+// shapes that are not ranges ("3-1"); article-like words alone ("en", "et",
+// "half"); and anything that overlaps a span already in Doc.Times.
+package quantity
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/lexicon"
+	"github.com/kilde-news/kilde/number"
+)
+
+// Annotator finds quantities. It is immutable after New and safe for
+// concurrent use.
+type Annotator struct {
+	langs map[string]*langData
+	cur   plist    // currencies, longest first
+	pre   []phrase // currencies that may precede the amount, longest first
+	units plist    // units, longest first
+}
+
+// plist is a phrase list indexed by lower-cased first byte.
+type plist struct {
+	all []phrase
+	by  [256][]int32
+}
+
+func newPlist(l []phrase) plist {
+	byLen(l)
+	p := plist{all: l}
+	for i, ph := range l {
+		if ph.s == "" {
+			continue
+		}
+		b := ph.s[0]
+		p.by[b] = append(p.by[b], int32(i))
+		if lb := lowerByte(b); lb != b && !ph.exact {
+			p.by[lb] = append(p.by[lb], int32(i))
+		}
+		if ub := upperByte(b); ub != b && !ph.exact {
+			p.by[ub] = append(p.by[ub], int32(i))
+		}
+	}
+	return p
+}
+
+func lowerByte(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+func upperByte(b byte) byte {
+	if 'a' <= b && b <= 'z' {
+		return b - ('a' - 'A')
+	}
+	return b
+}
+
+type phrase struct {
+	s      string // surface
+	val    string // ISO code, unit symbol or approx
+	class  string // percent/pp/measure; before/after/open/join/joinopen
+	factor float64
+	exact  bool // match case-sensitively
+}
+
+type langData struct {
+	before, after, open, join, joinopen []phrase
+	roles                               map[string]string
+}
+
+// New loads the embedded lexicons.
+func New() (*Annotator, error) {
+	a := &Annotator{langs: map[string]*langData{}}
+	rows, err := lexicon.Rows("all/currencies.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		p := phrase{s: r[0], val: r[1], factor: 1, exact: hasUpperOrSymbol(r[0])}
+		if len(r) > 2 {
+			if f, err := strconv.ParseFloat(r[2], 64); err == nil {
+				p.factor = f
+			}
+		}
+		a.cur.all = append(a.cur.all, p)
+		if p.exact && p.factor == 1 || p.s == "kr." {
+			a.pre = append(a.pre, p)
+		}
+	}
+	rows, err = lexicon.Rows("all/quantity_units.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		a.units.all = append(a.units.all, phrase{s: r[0], val: r[1], class: r[2], exact: hasUpper(r[0]) || len(r[0]) <= 2})
+	}
+	for _, lang := range []string{"da", "en"} {
+		ld := &langData{roles: map[string]string{}}
+		rows, err := lexicon.Rows(lang+"/quantity_bounds.tsv", 3)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			p := phrase{s: r[0], val: r[1], class: r[2]}
+			switch r[2] {
+			case "before":
+				ld.before = append(ld.before, p)
+			case "after":
+				ld.after = append(ld.after, p)
+			case "open":
+				ld.open = append(ld.open, p)
+			case "join":
+				ld.join = append(ld.join, p)
+			case "joinopen":
+				ld.joinopen = append(ld.joinopen, p)
+			}
+		}
+		m, err := lexicon.Map(lang + "/quantity_context.tsv")
+		if err != nil {
+			return nil, err
+		}
+		ld.roles = m
+		for _, l := range [][]phrase{ld.before, ld.after, ld.open, ld.join, ld.joinopen} {
+			byLen(l)
+		}
+		a.langs[lang] = ld
+	}
+	a.cur = newPlist(a.cur.all)
+	byLen(a.pre)
+	a.units = newPlist(a.units.all)
+	if err := number.Err(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func byLen(l []phrase) {
+	sort.SliceStable(l, func(i, j int) bool { return len(l[i].s) > len(l[j].s) })
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpperOrSymbol(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsSymbol(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Name implements kilde.Annotator.
+func (a *Annotator) Name() string { return "quantities" }
+
+// Requires implements kilde.Annotator: nothing; paragraphs and times are
+// used when present.
+func (a *Annotator) Requires() kilde.Layer { return 0 }
+
+// Provides implements kilde.Annotator.
+func (a *Annotator) Provides() kilde.Layer { return kilde.LayerQuantities }
+
+// Annotate fills d.Quantities.
+func (a *Annotator) Annotate(d *kilde.Doc) error {
+	d.Quantities = d.Quantities[:0]
+	text := d.Text
+	lastEnd := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf && !isDigit(c) && !isASCIILetter(c) && c != '.' && c != ',' {
+			i++
+			continue
+		}
+		if i > 0 && !boundaryBefore(text, i) {
+			i = skipToken(text, i)
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && r != '½' && r != '¼' && r != '¾' {
+				i += w
+				continue
+			}
+		}
+		if (c == '.' || c == ',') && (i+1 >= len(text) || !isDigit(text[i+1])) {
+			i++
+			continue
+		}
+		lang := d.LangAt(i)
+		q, end, ok := a.at(d, lang, i)
+		if ok {
+			if q.Start >= lastEnd && (len(d.Times) == 0 || !overlapsTimes(d.Times, q.Span)) {
+				lastEnd = q.End
+				d.Quantities = append(d.Quantities, q)
+			}
+			i = end
+			continue
+		}
+		if end > i {
+			i = end
+			continue
+		}
+		i = skipToken(text, i)
+	}
+	return nil
+}
+
+func overlapsTimes(ts []kilde.Time, s kilde.Span) bool {
+	for _, t := range ts {
+		if t.Span.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipToken moves past the run of letters, digits and inner marks at i.
+func skipToken(text string, i int) int {
+	n := i
+	for n < len(text) {
+		c := text[n]
+		if c < utf8.RuneSelf {
+			if isDigit(c) || isASCIILetter(c) {
+				n++
+				continue
+			}
+			if (c == '.' || c == ',' || c == ':' || c == '/') && n+1 < len(text) && isDigit(text[n+1]) && n > i && isDigit(text[n-1]) {
+				n++
+				continue
+			}
+			break
+		}
+		r, w := utf8.DecodeRuneInString(text[n:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		n += w
+	}
+	if n == i {
+		_, w := utf8.DecodeRuneInString(text[i:])
+		n = i + w
+	}
+	return n
+}
+
+// side is one number with what belongs to it.
+type side struct {
+	n          number.Number
+	start, end int    // span incl. currency prefix/unit
+	unit       string // ISO code, %, pp, symbol
+	class      string // money, percent, pp, measure, ""
+	factor     float64
+}
+
+// at tries to read a quantity whose numeral starts at i. It returns the
+// quantity, the offset to continue from, and ok. When !ok, end > i says how
+// far to skip (a numeral that is no quantity).
+func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, bool) {
+	text := d.Text
+	if lang == "" {
+		lang = "da"
+	}
+	if len(lang) > 2 {
+		lang = lang[:2]
+	}
+	ld := a.langs[lang]
+	if ld == nil {
+		ld = a.langs["da"]
+		// Other languages: Danish context words; package number reads
+		// their digits like Danish and knows no words for them.
+	}
+	n, ok := number.Scan(lang, text, i)
+	if !ok {
+		return kilde.Quantity{}, 0, false
+	}
+	n = sentenceDot(text, n)
+	skip := n.End
+	if n.Ordinal || n.Weak {
+		return kilde.Quantity{}, skip, false
+	}
+	if n.Words && !n.Digits && lang == "en" && n.Value == 1 && !n.Fraction {
+		// "which one", "the one": no count.
+		if w := prevWord(text, i); ld.roles[lowerASCII(w)] == "det" {
+			return kilde.Quantity{}, skip, false
+		}
+		if nextIsWord(text, n.End, "of") {
+			return kilde.Quantity{}, skip, false
+		}
+	}
+	if a.glued(text, i, n) {
+		return kilde.Quantity{}, skip, false
+	}
+	if a.dateOrClock(ld, lang, text, i, n) {
+		return kilde.Quantity{}, skip, false
+	}
+	x := a.side(ld, lang, text, i, n)
+	if x.class == "" && a.timeUnitAfter(ld, text, x.end) {
+		return kilde.Quantity{}, skip, false
+	}
+	// Negative sign glued to the number: "-5 grader".
+	if x.start == i && i > 0 && (text[i-1] == '-' || hasSuffixAt(text, i, "−")) && !n.Negative {
+		w := 1
+		if text[i-1] != '-' {
+			w = len("−")
+		}
+		if i-w == 0 || text[i-w-1] == ' ' || text[i-w-1] == '(' || text[i-w-1] == '\n' {
+			x.n.Value = -x.n.Value
+			x.start = i - w
+		}
+	}
+	q := kilde.Quantity{Approx: "exact"}
+	start, end := x.start, x.end
+	// Range: opener before, joiner after.
+	var y side
+	haveY := false
+	openStart := -1
+	if p, s := matchBefore(text, start, ld.open); p != nil {
+		openStart = s
+	}
+	if j, ok := a.joinAfter(ld, text, x.end, openStart >= 0); ok {
+		if ny, ok := number.Scan(lang, text, j); ok && !sentenceDot(text, ny).Ordinal && !ny.Weak && !a.gluedAfter(text, ny) {
+			y = a.side(ld, lang, text, j, sentenceDot(text, ny))
+			haveY = true
+		}
+	}
+	if haveY {
+		hyphen := isHyphenJoin(text, x.end, y.start)
+		lo, hi := x.n.Value, y.n.Value
+		if x.n.Scale == 1 && y.n.Scale > 1 && lo*y.n.Scale <= hi {
+			lo *= y.n.Scale
+		}
+		years := x.n.IntDigits == 4 && y.n.IntDigits == 4 && isYear(x.n.Value) && isYear(y.n.Value)
+		switch {
+		case years && x.unit == "" && y.unit == "":
+			// a span of years: the times extractor's
+			return kilde.Quantity{}, y.end, false
+		case lo >= hi && hyphen:
+			// "3-1": a score, no range
+			return kilde.Quantity{}, y.end, false
+		case lo > hi:
+			haveY = false
+		case x.unit != "" && y.unit != "" && x.unit != y.unit:
+			haveY = false
+		case a.timeUnitAfter(ld, text, y.end) && y.unit == "":
+			return kilde.Quantity{}, y.end, false
+		}
+		if haveY {
+			unit, class, factor := y.unit, y.class, y.factor
+			if unit == "" {
+				unit, class, factor = x.unit, x.class, x.factor
+			}
+			lo *= factor
+			hi *= factor
+			if x.unit != "" && y.unit == "" && x.factor != 0 {
+				lo, hi = x.n.Value*x.factor, y.n.Value*x.factor
+			}
+			q.Approx = "range"
+			q.Low, q.High = fp(lo), fp(hi)
+			q.Unit = unit
+			end = y.end
+			if openStart >= 0 {
+				start = openStart
+			}
+			x.class = class
+		}
+	}
+	if !haveY {
+		if x.n.IntDigits == 4 && isYear(x.n.Value) && x.unit == "" && !x.n.Negative {
+			return kilde.Quantity{}, skip, false
+		}
+		v := x.n.Value * x.factor
+		q.Unit = x.unit
+		q.Value = fp(v)
+		if p, s := matchBefore(text, start, ld.before); p != nil {
+			q.Approx = p.val
+			start = s
+		}
+		if p, e := matchAfter(text, end, ld.after); p != nil {
+			q.Approx = p.val
+			end = e
+		} else if end < len(text) && text[end] == '+' && (end+1 == len(text) || !isDigit(text[end+1])) {
+			q.Approx = "at_least"
+			end++
+		}
+		switch q.Approx {
+		case "exact":
+			q.Low, q.High = fp(v), fp(v)
+		case "more_than", "at_least":
+			q.Low = fp(v)
+		case "less_than", "at_most":
+			q.High = fp(v)
+		}
+	}
+	q.Span = kilde.Span{Start: start, End: end}
+	if x.class == "" || x.class == "measure" {
+		q.Measured, q.MeasuredSpan = a.measured(ld, lang, text, start, end)
+	}
+	return q, end, true
+}
+
+// sentenceDot undoes an ordinal read from a dot that ends the text or a
+// line: "Kampen endte 3-1." ends a sentence.
+func sentenceDot(text string, n number.Number) number.Number {
+	if n.Ordinal && n.Digits && !n.Words && n.End > 0 && text[n.End-1] == '.' && (n.End == len(text) || text[n.End] == '\n' || text[n.End] == '\r') {
+		n.Ordinal = false
+		n.End--
+	}
+	return n
+}
+
+func fp(v float64) *float64 { return &v }
+
+func isYear(v float64) bool { return v >= 1800 && v <= 2100 && v == float64(int(v)) }
+
+// glued reports numerals stuck to names or codes: "F-16", "COVID-19", "5G".
+func (a *Annotator) glued(text string, i int, n number.Number) bool {
+	return a.gluedAfter(text, n) || a.gluedBefore(text, i)
+}
+
+func (a *Annotator) gluedBefore(text string, i int) bool {
+	if i >= 2 && (text[i-1] == '-' || text[i-1] == '/' || text[i-1] == '#') && isLetterBefore(text, i-1) {
+		return true
+	}
+	if i >= 1 && (text[i-1] == '#' || text[i-1] == '@' || text[i-1] == '_') {
+		return true
+	}
+	if i >= 2 && text[i-1] == '/' && isDigit(text[i-2]) {
+		return true // "17/2", "24/7"
+	}
+	if i >= 2 && text[i-1] == '-' && isDigit(text[i-2]) {
+		return true // the second half of "3-1" or "2019-02"
+	}
+	if i >= 2 && text[i-1] == '.' && isDigit(text[i-2]) {
+		return true
+	}
+	if i >= 2 && text[i-1] == ':' && isDigit(text[i-2]) {
+		return true
+	}
+	return false
+}
+
+func (a *Annotator) gluedAfter(text string, n number.Number) bool {
+	i := n.Start
+	e := n.End
+	if n.Digits && !n.Words && n.Scale > 1 && e >= 2 && isASCIILetter(text[e-1]) && isDigit(text[e-2]) && (e >= len(text) || !isLetterAt(text, e)) {
+		// "5G", "3M": one letter glued to digits is a scale only after a
+		// currency ("$3M"); the caller checks.
+		if !strings.ContainsRune("$€£¥", rune(prevByteRune(text, i))) {
+			return true
+		}
+	}
+	if e < len(text) && n.Digits && !n.Words {
+		// A letter glued after the digits that is no unit: "5G", "3D".
+		if isLetterAt(text, e) && a.unitAt(text, e) == nil && a.curAt(text, e) == nil && !(text[e] == 'm' && !isLetterAt(text, e+1)) {
+			return true
+		}
+		if text[e] == '-' && e+1 < len(text) && isDigit(text[e+1]) && isLetterBefore(text, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Annotator) dateOrClock(ld *langData, lang, text string, i int, n number.Number) bool {
+	e := n.End
+	if e < len(text) && text[e] == ':' && e+1 < len(text) && isDigit(text[e+1]) {
+		return true // 14:30
+	}
+	// After a clock word: "kl. 14", "klokken 9".
+	w := prevWord(text, i)
+	if w != "" {
+		lw := lowerASCII(w)
+		if ld.roles[lw] == "clock" {
+			return true
+		}
+		// "kl." keeps its dot inside prevWord's window
+		if ld.roles[lw+"."] == "clock" && i >= len(w)+2 && text[i-2] == '.' {
+			return true
+		}
+		if ld.roles[lw] == "month" || ld.roles[lw+"."] == "month" {
+			if lang != "en" || isUpperStart(w) {
+				return true // "February 17"
+			}
+		}
+	}
+	// Before a month: "17 februar", "17 February".
+	j := skipSpaces(text, e)
+	if j > e || (j < len(text) && text[j] == '.') {
+		if j < len(text) && text[j] == '.' {
+			j = skipSpaces(text, j+1)
+		}
+		nw := wordAt(text, j)
+		r := role(ld, text, nw, j+len(nw))
+		if nw != "" && r == "month" && (lang != "en" || isUpperStart(nw)) && n.Value >= 1 && n.Value <= 31 {
+			return true
+		}
+		if nw != "" && r == "clock" {
+			return true // 3 pm
+		}
+		if j+4 <= len(text) && (strings.EqualFold(text[j:j+4], "a.m.") || strings.EqualFold(text[j:j+4], "p.m.")) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeUnitAfter reports a duration or age unit after the quantity: "seks
+// måneder", "30-årig", "three years".
+func (a *Annotator) timeUnitAfter(ld *langData, text string, e int) bool {
+	j := skipSpaces(text, e)
+	if j < len(text) && text[j] == '-' {
+		j++
+	}
+	w := wordAt(text, j)
+	if w == "" {
+		return false
+	}
+	lw := lowerASCII(w)
+	if ld.roles[lw] == "timeunit" {
+		return true
+	}
+	// "year-old", "30-årige"
+	if h := strings.IndexByte(lw, '-'); h > 0 && ld.roles[lw[:h]] == "timeunit" {
+		return true
+	}
+	return false
+}
+
+// side reads the currency and unit around number n at i.
+func (a *Annotator) side(ld *langData, lang, text string, i int, n number.Number) side {
+	s := side{n: n, start: i, end: n.End, factor: 1}
+	// Currency before: "$200", "US$ 4", "kr. 500", "DKK 1.000".
+	if p, ps := a.prefixCur(text, i); p != nil {
+		s.unit, s.class, s.start = p.val, "money", ps
+		if n.End < len(text) && text[n.End] == 'm' && !isLetterAt(text, n.End+1) {
+			s.n.Value *= 1e6
+			s.n.Scale = 1e6
+			s.end = n.End + 1
+		}
+		return s
+	}
+	j := n.End
+	if j < len(text) && (text[j] == ' ' || text[j] == 0xC2 || text[j] == 0xE2) {
+		j = skipSpaces(text, j)
+	} else if j < len(text) && text[j] == '-' && lang == "en" {
+		j++ // "3-inch"
+	}
+	if p := a.curAt(text, j); p != nil {
+		s.unit, s.class, s.factor = p.val, "money", p.factor
+		s.end = j + len(p.s)
+		return s
+	}
+	if p := a.unitAt(text, j); p != nil {
+		// bare single letters ("m", "l", "g") only right after the digits
+		// or a space, never after words ("tre m")
+		if len(p.s) == 1 && isASCIILetter(p.s[0]) && n.Words {
+			return s
+		}
+		s.unit, s.class = p.val, p.class
+		if p.class == "percent" || p.class == "pp" {
+			s.class = "percent"
+			if p.class == "pp" {
+				s.class = "pp"
+			}
+		}
+		s.end = j + len(p.s)
+		// "per cent of": nothing more
+		return s
+	}
+	return s
+}
+
+// prefixCur matches a currency symbol or code that ends right before i
+// (one optional space between).
+func (a *Annotator) prefixCur(text string, i int) (*phrase, int) {
+	k := i
+	if k > 0 && text[k-1] == ' ' {
+		k--
+	} else if k > 1 && text[k-2] == 0xC2 && text[k-1] == 0xA0 {
+		k -= 2
+	}
+	for idx := range a.pre {
+		p := &a.pre[idx]
+		if k >= len(p.s) && text[k-len(p.s):k] == p.s || (p.s == "kr." && k >= 3 && strings.EqualFold(text[k-3:k], "kr.")) {
+			s := k - len(p.s)
+			if s > 0 && isLetterBefore(text, s) && isLetterStartOf(p.s) {
+				continue
+			}
+			if s > 0 && isLetterBefore(text, s) && (p.s == "$") {
+				// "US$", "HK$" handled by longer entries; a lone letter
+				// before "$" ("c $") is a currency we do not know.
+				continue
+			}
+			return p, s
+		}
+	}
+	return nil, 0
+}
+
+// prevByteRune returns the rune before i, skipping one space.
+func prevByteRune(text string, i int) rune {
+	if i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	if i <= 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+func isLetterStartOf(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// curAt matches a currency name at j, followed by no letter.
+func (a *Annotator) curAt(text string, j int) *phrase {
+	return matchList(text, j, a.cur)
+}
+
+func (a *Annotator) unitAt(text string, j int) *phrase {
+	return matchList(text, j, a.units)
+}
+
+func matchList(text string, j int, pl plist) *phrase {
+	if j >= len(text) {
+		return nil
+	}
+	for _, idx := range pl.by[text[j]] {
+		p := &pl.all[idx]
+		e := j + len(p.s)
+		if e > len(text) {
+			continue
+		}
+		if p.exact {
+			if text[j:e] != p.s {
+				continue
+			}
+		} else if !strings.EqualFold(text[j:e], p.s) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(p.s)
+		if (unicode.IsLetter(last) || unicode.IsDigit(last)) && (isLetterAt(text, e) || (e < len(text) && isDigit(text[e]))) {
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
+// matchBefore finds a phrase that ends, followed by one space, right
+// before i. It returns the phrase and its start.
+func matchBefore(text string, i int, l []phrase) (*phrase, int) {
+	k := i
+	if k > 0 && text[k-1] == ' ' {
+		k--
+	} else if k > 1 && text[k-2] == 0xC2 && text[k-1] == 0xA0 {
+		k -= 2
+	} else {
+		return nil, 0
+	}
+	for idx := range l {
+		p := &l[idx]
+		s := k - len(p.s)
+		if s < 0 || !strings.EqualFold(text[s:k], p.s) {
+			continue
+		}
+		if s > 0 && (isLetterBefore(text, s) || isDigit(text[s-1])) {
+			continue
+		}
+		return p, s
+	}
+	return nil, 0
+}
+
+// matchAfter finds a phrase after one space at e; it returns its end.
+func matchAfter(text string, e int, l []phrase) (*phrase, int) {
+	j := skipSpaces(text, e)
+	if j == e {
+		return nil, 0
+	}
+	for idx := range l {
+		p := &l[idx]
+		f := j + len(p.s)
+		if f > len(text) || !strings.EqualFold(text[j:f], p.s) || isLetterAt(text, f) {
+			continue
+		}
+		return p, f
+	}
+	return nil, 0
+}
+
+// joinAfter finds where the second number of a range starts after e:
+// "X-Y", "X – Y", "X til Y", "X og Y" (after an opener).
+func (a *Annotator) joinAfter(ld *langData, text string, e int, opened bool) (int, bool) {
+	if e >= len(text) {
+		return 0, false
+	}
+	if text[e] == '-' || hasPrefixAt(text, e, "–") {
+		w := 1
+		if text[e] != '-' {
+			w = len("–")
+		}
+		j := e + w
+		if j < len(text) && (isDigit(text[j]) || text[j] == '$' || text[j] == 0xE2 || text[j] == 0xC2) {
+			return j, true
+		}
+		return 0, false
+	}
+	j := skipSpaces(text, e)
+	if j == e || j >= len(text) {
+		return 0, false
+	}
+	if text[j] == '-' || hasPrefixAt(text, j, "–") {
+		w := 1
+		if text[j] != '-' {
+			w = len("–")
+		}
+		k := skipSpaces(text, j+w)
+		if k > j+w && k < len(text) && (isDigit(text[k]) || !isLetterAt(text, k)) {
+			return k, true
+		}
+		return 0, false
+	}
+	lists := [][]phrase{ld.join}
+	if opened {
+		lists = append(lists, ld.joinopen)
+	}
+	for _, l := range lists {
+		for idx := range l {
+			p := &l[idx]
+			f := j + len(p.s)
+			if f < len(text) && strings.EqualFold(text[j:f], p.s) && !isLetterAt(text, f) {
+				k := skipSpaces(text, f)
+				if k > f {
+					return k, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+func isHyphenJoin(text string, e, s int) bool {
+	if s <= e || s > len(text) {
+		return false
+	}
+	g := strings.TrimSpace(text[e:s])
+	return g == "-" || g == "–"
+}
+
+// measured finds the counted noun before start ("en cykelsti på 5 km"),
+// or after end ("1.000 ISIS-krigere").
+func (a *Annotator) measured(ld *langData, lang, text string, start, end int) (string, kilde.Span) {
+	if w, sp := a.measuredBefore(ld, text, start); w != "" {
+		return w, sp
+	}
+	j := skipSpaces(text, end)
+	if j > end && j < len(text) {
+		w := wordAt(text, j)
+		if w != "" && a.content(ld, w) {
+			lw := lowerASCII(w)
+			k := skipSpaces(text, j+len(w))
+			next := wordAt(text, k)
+			if k > j+len(w) && next != "" && a.content(ld, next) && (ld.roles[lw] == "mod" || (lang == "en" && isUpperStart(w) && !isUpperStart(next)) || (lang != "en" && !isUpperStart(w) && strings.HasSuffix(lw, "ske"))) {
+				return next, kilde.Span{Start: k, End: k + len(next)}
+			}
+			if ld.roles[lw] != "mod" {
+				return w, kilde.Span{Start: j, End: j + len(w)}
+			}
+		}
+	}
+	return "", kilde.Span{}
+}
+
+func (a *Annotator) measuredBefore(ld *langData, text string, start int) (string, kilde.Span) {
+	// "en cykelsti på 5 km", "a budget of $5m".
+	k := start
+	if k > 0 && text[k-1] == ' ' {
+		p := prevWord(text, k)
+		lp := lowerASCII(p)
+		if lp == "på" || lp == "of" {
+			s := k - 1 - len(p)
+			w := prevWord(text, s)
+			if w != "" && s >= 1 && text[s-1] == ' ' && a.content(ld, w) {
+				return w, kilde.Span{Start: s - 1 - len(w), End: s - 1}
+			}
+		}
+	}
+	return "", kilde.Span{}
+}
+
+// content reports whether w can be a counted noun.
+func (a *Annotator) content(ld *langData, w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	lw := lowerASCII(w)
+	switch ld.roles[lw] {
+	case "stop", "timeunit", "month", "clock", "det":
+		return false
+	}
+	if a.unitAt(w, 0) != nil || a.curAt(w, 0) != nil {
+		return false
+	}
+	if _, ok := number.Scan("da", w, 0); ok {
+		return false
+	}
+	if _, ok := number.Scan("en", w, 0); ok {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAt returns the word at j: letters, digits and inner hyphens.
+func wordAt(text string, j int) string {
+	if j >= len(text) || !isLetterAt(text, j) {
+		return ""
+	}
+	e := j
+	for e < len(text) {
+		c := text[e]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) || isDigit(c) || (c == '-' || c == '\'') && e+1 < len(text) && isLetterAt(text, e+1) {
+				e++
+				continue
+			}
+			break
+		}
+		r, w := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += w
+	}
+	return text[j:e]
+}
+
+// role returns the context role of the word w that ends at e, trying
+// "w." when a dot follows ("jan.", "kl.").
+func role(ld *langData, text, w string, e int) string {
+	lw := lowerASCII(w)
+	if r := ld.roles[lw]; r != "" {
+		return r
+	}
+	if e < len(text) && text[e] == '.' {
+		return ld.roles[lw+"."]
+	}
+	return ""
+}
+
+// prevWord returns the word that ends, with one space (or a dot and space),
+// right before i.
+func prevWord(text string, i int) string {
+	k := i
+	if k > 0 && text[k-1] == ' ' {
+		k--
+	} else {
+		return ""
+	}
+	e := k
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) && !(r == '.' && k == e) {
+			break
+		}
+		k -= w
+	}
+	w := text[k:e]
+	return strings.TrimSuffix(w, ".")
+}
+
+func nextIsWord(text string, e int, w string) bool {
+	j := skipSpaces(text, e)
+	return j > e && j+len(w) <= len(text) && strings.EqualFold(text[j:j+len(w)], w) && !isLetterAt(text, j+len(w))
+}
+
+// lowerASCII lower-cases w, allocating only when it has upper-case letters.
+func lowerASCII(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+func isUpperStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func boundaryBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+}
+
+func isLetterBefore(text string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsLetter(r)
+}
+
+func isLetterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return isASCIILetter(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			i += 2
+		case hasPrefixAt(s, i, "\u202f") || hasPrefixAt(s, i, "\u2009"):
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func hasPrefixAt(s string, i int, p string) bool {
+	return i >= 0 && i+len(p) <= len(s) && s[i:i+len(p)] == p
+}
+
+func hasSuffixAt(s string, i int, p string) bool {
+	return i-len(p) >= 0 && i <= len(s) && s[i-len(p):i] == p
+}
+
+func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
