@@ -81,6 +81,9 @@ func (t *Tokenizer) Append(dst []kilde.Token, text string) []kilde.Token {
 			i += n
 			continue
 		}
+		// Find the chunk's end, noting whether it is only letters
+		// (the common case, which needs none of chunk's rules).
+		plain := isLetter(r)
 		j := i + n
 		for j < len(text) {
 			c := text[j]
@@ -88,6 +91,7 @@ func (t *Tokenizer) Append(dst []kilde.Token, text string) []kilde.Token {
 				if ascii[c]&cSpace != 0 {
 					break
 				}
+				plain = plain && ascii[c]&cLetter != 0
 				j++
 				continue
 			}
@@ -95,9 +99,14 @@ func (t *Tokenizer) Append(dst []kilde.Token, text string) []kilde.Token {
 			if IsSpace(r) {
 				break
 			}
+			plain = plain && unicode.IsLetter(r)
 			j += n
 		}
-		sc.chunk(i, j)
+		if plain {
+			sc.emit(i, j, kilde.Word)
+		} else {
+			sc.chunk(i, j)
+		}
 		i = j
 	}
 	return sc.out
