@@ -432,7 +432,7 @@ func (m *matcher) weekday(i int) (match, bool) {
 	}
 	if r := m.role(k); r == "last" || r == "next" || r == "this" {
 		if u, ok := m.l.units[m.tok(k+1).low]; ok && u.unit == "W" && (u.form == "sg" || u.form == "def") {
-			off := map[string]int{"last": -1, "next": 1, "this": 0}[r]
+			off := modOffset(r)
 			if m.anc.prec < precDay {
 				return m.mk(start, k+2, "DATE", "XXXX-WXX-"+strconv.Itoa(wi.val), kDay)
 			}
@@ -464,8 +464,8 @@ func (m *matcher) relative(i int) (match, bool) {
 	if r != "last" && r != "next" && r != "this" {
 		return match{}, false
 	}
-	off := map[string]int{"last": -1, "next": 1, "this": 0}[r]
-	dir := map[string]int{"last": dirBefore, "next": dirAfter, "this": dirThis}[r]
+	off := modOffset(r)
+	dir := modDir(r)
 	j++
 	t := m.tok(j)
 	if t.k == kWord {
@@ -587,7 +587,7 @@ func (m *matcher) periodYear(k int) (abs, rel int, next int, ok bool) {
 	}
 	if r := m.role(j); r == "last" || r == "next" || r == "this" {
 		if u, ok := m.l.units[m.tok(j+1).low]; ok && u.unit == "Y" {
-			return 0, map[string]int{"last": -1, "next": 1, "this": 0}[r], j + 2, true
+			return 0, modOffset(r), j + 2, true
 		}
 	}
 	return 0, 0, k, false
@@ -1192,4 +1192,24 @@ func (m *matcher) dayOfMonth(i int) (match, bool) {
 		return m.mk(i, k, "DATE", "XXXX-XX-"+two(d), kDay)
 	}
 	return m.mk(i, k, "DATE", fmtMonth(m.anc.year(), m.anc.month())+"-"+two(d), kDay)
+}
+
+func modOffset(role string) int {
+	switch role {
+	case "last":
+		return -1
+	case "next":
+		return 1
+	}
+	return 0
+}
+
+func modDir(role string) int {
+	switch role {
+	case "last":
+		return dirBefore
+	case "next":
+		return dirAfter
+	}
+	return dirThis
 }

@@ -101,6 +101,9 @@ const (
 	kClock // a clock time without a date: val is "T14:30"
 )
 
+// noTok stands for positions outside the text; it is never written.
+var noTok tok
+
 type matcher struct {
 	toks []tok
 	anc  anchor
@@ -109,7 +112,7 @@ type matcher struct {
 
 func (m *matcher) tok(i int) *tok {
 	if i < 0 || i >= len(m.toks) {
-		return &tok{k: 0}
+		return &noTok
 	}
 	return &m.toks[i]
 }

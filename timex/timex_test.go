@@ -177,3 +177,27 @@ func FuzzTimes(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkTimes annotates all the table sentences as one article, a text
+// far denser in times than news.
+func BenchmarkTimes(b *testing.B) {
+	a, err := timex.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, c := range cases {
+		text, _ := parse(&testing.T{}, c.text)
+		sb.WriteString(text)
+		sb.WriteString("\n\n")
+	}
+	text := strings.Repeat(sb.String(), 10)
+	words := len(strings.Fields(text))
+	d := kilde.NewDoc(kilde.Article{Date: "2019-02-20", Lang: "da", Text: text})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.Times = a.Find(d, d.Times[:0])
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

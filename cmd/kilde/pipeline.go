@@ -8,6 +8,7 @@ import (
 	"github.com/kilde-news/kilde/quantity"
 	"github.com/kilde-news/kilde/quote"
 	"github.com/kilde-news/kilde/sentence"
+	"github.com/kilde-news/kilde/timex"
 	"github.com/kilde-news/kilde/tokenize"
 )
 
@@ -29,7 +30,7 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 	add(sentence.New())
 	// STAGE lang
 	add(ner.New())
-	// STAGE times
+	add(timex.New())
 	add(quantity.New())
 	add(quote.New())
 	add(claim.New())
