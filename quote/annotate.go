@@ -185,9 +185,21 @@ func (st *state) frameSpeaker(c *cand) {
 		if st.tryCueAfter(c, k, lim) {
 			return
 		}
-		// name first: "Trump said", "the official told reporters"
-		for m := k; m < lim && m < k+12; m++ {
+		// a signature: "“…” ― Pamela Padilla"
+		if st.toks[k].k == tDash {
+			if j, ok := st.nameAt(k + 1); ok && (j >= lim || st.toks[j].low == "," || st.toks[j].low == "(" || st.toks[j].blk != st.toks[k].blk) {
+				st.setSpeaker(c, st.nameSpeaker(k+1, j), -1, 0)
+				return
+			}
+		}
+		// name first: "Trump said", "the official told reporters", "Scott
+		// Pruitt, the attorney general of Oklahoma, said"
+		for m := k; m < lim && m < k+30; m++ {
 			if _, e := st.cueAt(m); e > m {
+				if sp, ok := st.leadingName(k, m); ok {
+					st.setSpeaker(c, sp, m, lim)
+					return
+				}
 				if sp := st.npBefore(m, k); sp.ok && sp.start >= k {
 					st.setSpeaker(c, sp, m, lim)
 					return
@@ -204,7 +216,7 @@ func (st *state) frameSpeaker(c *cand) {
 			return
 		}
 		if st.toks[b].low == ":" {
-			if sp := st.npBefore(b, lo); sp.ok {
+			if sp := st.npBefore(b, lo); sp.ok && !sp.desc {
 				st.setSpeaker(c, sp, -1, 0)
 				return
 			}
@@ -241,11 +253,83 @@ func (st *state) frameSpeaker(c *cand) {
 			if st.tryCueBefore(c, lo, b+1) {
 				return
 			}
-			if sp := st.npBefore(b, lo); sp.ok {
+			if sp := st.npBefore(b, lo); sp.ok && !sp.desc {
+				st.setSpeaker(c, sp, -1, 0)
+				return
+			}
+		}
+	}
+	// a quote inside a sentence: its subject ("Trump called her a “nasty
+	// woman”", "Hun kalder forslaget »useriøst«")
+	if c.open > 0 && st.toks[c.open-1].blk == st.toks[c.open].blk && !st.startsBlock(c.open) {
+		b := c.open - 1
+		lo := st.clauseStart(b + 1)
+		if b >= lo && st.toks[b].low != ":" && !st.endPunct(b) && !st.titleCase(st.toks[b].blk) {
+			if sp := st.subjectOf(lo, b+1); sp.ok && st.cueIn(sp.end, b+1) {
 				st.setSpeaker(c, sp, -1, 0)
 			}
 		}
 	}
+}
+
+// subjectOf returns the sentence subject in [lo, end): a pronoun or a name at
+// the start, or the first name before a verb-like word.
+func (st *state) subjectOf(lo, end int) speaker {
+	k := lo
+	for k < end && (st.toks[k].k == tDash || st.toks[k].k == tPunct) {
+		k++
+	}
+	if k >= end || !st.word(k) {
+		return speaker{}
+	}
+	if c := st.class(k); c&(wPronM|wPronF|wPronPl) != 0 {
+		return speaker{ok: true, start: k, end: k + 1, pron: c & wPron, span: kilde.Span{Start: st.toks[k].s, End: st.toks[k].e}}
+	}
+	// skip a leading adverbial up to a comma ("On Monday, Trump called …")
+	for m := k; m < end && m < k+6; m++ {
+		if st.toks[m].low == "," {
+			k = m + 1
+			break
+		}
+	}
+	// role words and determiners before the name: "Republican nominee Donald Trump"
+	for m := k; m < end && m < k+5; m++ {
+		if j, ok := st.nameAt(m); ok && j <= end {
+			if st.genitive(j - 1) {
+				return speaker{}
+			}
+			return st.nameSpeaker(m, j)
+		}
+		if !st.word(m) || st.class(m)&(wVerb|wComp|wRel|wPrep) != 0 {
+			break
+		}
+	}
+	return speaker{}
+}
+
+// leadingName: a name (after role words) at k, followed by the cue at m
+// directly or after an apposition or a parenthesis.
+func (st *state) leadingName(k, m int) (speaker, bool) {
+	i := k
+	for i < m && i < k+4 {
+		if ok, _ := st.isRole(i); ok || st.class(i)&wDet != 0 {
+			i++
+			continue
+		}
+		break
+	}
+	j, ok := st.nameAt(i)
+	if !ok || j > m || st.genitive(j-1) {
+		return speaker{}, false
+	}
+	if j < m && st.toks[j].low != "," && st.toks[j].low != "(" {
+		// only adverbs and auxiliaries between: "Trump later said"
+		if sp := st.npBefore(m, k); sp.ok && sp.start == i {
+			return sp, true
+		}
+		return speaker{}, false
+	}
+	return st.nameSpeaker(i, j), true
 }
 
 // tryCueAfter: a cue at k followed by its speaker: "siger hun", "said Trump".
@@ -268,24 +352,39 @@ func (st *state) tryCueAfter(c *cand, k, lim int) bool {
 // tryCueBefore finds the last cue in [lo, end) and its speaker, before or
 // after the cue.
 func (st *state) tryCueBefore(c *cand, lo, end int) bool {
+	tries := 0
 	for m := end - 1; m >= lo; m-- {
 		kind, e := st.cueAt(m)
 		if e <= m {
 			continue
 		}
-		if !(kind == "tell" && st.lx.code == "en") {
-			if sp := st.npAfter(e, end); sp.ok && sp.pron == 0 || sp.pron != 0 {
-				if sp.ok {
-					st.setSpeaker(c, sp, m, end)
-					return true
-				}
+		// Danish inverts after an adverbial ("I går skrev Trump:"); English
+		// names the speaker first ("Trump said:") and inverts only after a
+		// comma or a quote.
+		inverted := st.lx.code != "en" || m > lo && (st.toks[m-1].low == "," || st.toks[m-1].k == tMark)
+		if kind == "tell" && st.lx.code == "en" {
+			inverted = false
+		}
+		if st.lx.code == "en" {
+			if sp := st.npBefore(m, lo); sp.ok {
+				st.setSpeaker(c, sp, m, end)
+				return true
+			}
+		}
+		if inverted {
+			if sp := st.npAfter(e, end); sp.ok {
+				st.setSpeaker(c, sp, m, end)
+				return true
 			}
 		}
 		if sp := st.npBefore(m, lo); sp.ok {
 			st.setSpeaker(c, sp, m, end)
 			return true
 		}
-		return false
+		tries++
+		if tries >= 2 {
+			return false
+		}
 	}
 	return false
 }
@@ -331,6 +430,32 @@ func (st *state) addressee(k, lim int) string {
 func (st *state) cueBetween(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(st.toks); k++ {
 		if !st.toks[k].inQ && !st.used[k] && st.isCue(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCase reports whether block bi looks like a headline in title case,
+// where capitals do not mark names.
+func (st *state) titleCase(bi int) bool {
+	a, b := st.blockToks(bi)
+	words, caps := 0, 0
+	for k := a; k < b; k++ {
+		if st.toks[k].k == tWord && !st.toks[k].inQ {
+			words++
+			if st.toks[k].cap {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
+}
+
+// cueIn reports whether a cue lies in tokens [i, j).
+func (st *state) cueIn(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(st.toks); k++ {
+		if st.isCue(k) {
 			return true
 		}
 	}

@@ -39,12 +39,14 @@ const (
 	wConn
 	wNonname
 	wVerb
+	wTime
+	wAdv
 	wPron = wPronM | wPronF | wPronPl | wPronOrg
 )
 
 var classBits = map[string]uint16{
 	"det": wDet, "pron:m": wPronM, "pron:f": wPronF, "pron:pl": wPronPl, "pron:org": wPronOrg,
-	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb,
+	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv,
 }
 
 // lang holds one language's word lists.

@@ -145,7 +145,7 @@ func (st *state) tokenize() {
 			t.e, t.k, t.low = j, tHandle, s[i:j]
 		case isMarkRune(r):
 			t.e, t.k, t.low = i+size, tMark, s[i:i+size]
-		case r == '–' || r == '—' || r == '-' && (i+1 >= len(s) || s[i+1] == ' ') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n'):
+		case r == '–' || r == '—' || r == '―' || r == '-' && (i+1 >= len(s) || s[i+1] == ' ') && (i == 0 || s[i-1] == ' ' || s[i-1] == '\n'):
 			t.e, t.k, t.low = i+size, tDash, s[i:i+size]
 		default:
 			t.e, t.k, t.low = i+size, tPunct, s[i:i+size]
@@ -169,6 +169,9 @@ func trimRightSpace(s string, start, end int) int {
 // absorbsPeriod reports whether word w keeps the period after it: single
 // letters (initials) and short capitalized titles before a capitalized word.
 func absorbsPeriod(w string, s string, next int) bool {
+	if next < len(s) && s[next] == ')' { // "(D-Wis.)"
+		return true
+	}
 	n := utf8.RuneCountInString(w)
 	if n == 1 && unicode.IsUpper(runeAt(w, 0)) {
 		return true

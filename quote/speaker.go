@@ -97,7 +97,7 @@ func (st *state) nameTok(i int, initial bool) bool {
 		return false
 	}
 	c := st.lx.words[t.low]
-	if c&(wPron|wNonname) != 0 && (initial || c&wPron != 0 || t.low == "i") {
+	if c&(wPron|wNonname) != 0 && (initial || c&(wPron|wTime) != 0 || t.low == "i") {
 		return false
 	}
 	if ok, _ := st.lx.role(t.low); ok {
@@ -142,7 +142,7 @@ func (st *state) nameAt(i int) (int, bool) {
 		return i, false
 	}
 	j := i + 1
-	for j < len(st.toks) && j < i+6 && st.toks[j].sent == st.toks[i].sent {
+	for j < len(st.toks) && j < i+6 && st.toks[j].sent == st.toks[i].sent && !st.genitive(j-1) {
 		if st.nameTok(j, false) {
 			j++
 			continue
@@ -365,6 +365,10 @@ func (st *state) npAfter(i, lim int) speaker {
 			}
 			best = sp
 			k = j
+			if st.genitive(j - 1) { // "Trump's campaign manager Kellyanne Conway"
+				best = speaker{}
+				continue
+			}
 			// a genitive name before a role and another name: keep looking
 			if k < lim {
 				if ok, _ := st.isRole(k); ok {
@@ -472,7 +476,7 @@ func (st *state) npBefore(j, lo int) speaker {
 	for n := 0; n < 3 && k > lo && st.word(k); n++ {
 		w := st.toks[k].low
 		c := st.lx.words[w]
-		if c&wVerb != 0 || w == "also" || w == "også" || w == "ikke" || w == "not" || w == "later" || w == "then" || w == "further" || w == "dog" || w == "nu" || strings.HasSuffix(w, "ly") && len(w) > 4 && st.lx.code == "en" {
+		if c&(wVerb|wAdv) != 0 || strings.HasSuffix(w, "ly") && len(w) > 4 && st.lx.code == "en" {
 			k--
 			continue
 		}
@@ -525,7 +529,7 @@ func (st *state) npBefore(j, lo int) speaker {
 		return speaker{}
 	}
 	// a name ending at k
-	if st.word(k) && (st.toks[k].cap || st.entAt(k) >= 0) {
+	if st.word(k) && (st.toks[k].cap || st.entAt(k) >= 0) && !st.genitive(k) {
 		s := k
 		if e := st.entAt(k); e >= 0 {
 			for s > lo && st.toks[s-1].e > st.ents[e].Start {
@@ -547,6 +551,9 @@ func (st *state) npBefore(j, lo int) speaker {
 	m := k
 	for m >= lo && m > k-6 && st.word(m) && !st.isCue(m) {
 		c := st.class(m)
+		if st.toks[m].cap && !st.toks[m].first && c == 0 {
+			break // a name inside: not a description
+		}
 		if c&(wComp|wRel|wPrep|wVerb|wAddr) != 0 && c&wDet == 0 {
 			break
 		}
@@ -664,4 +671,14 @@ func (st *state) roleText(k int) string {
 		return st.text[t.s:t.e]
 	}
 	return t.low
+}
+
+// genitive reports whether token i is a possessive: "Trump’s", "Clinton's".
+// Danish genitives ("Venstres") are not marked and cannot be told from names.
+func (st *state) genitive(i int) bool {
+	if i < 0 || i >= len(st.toks) {
+		return false
+	}
+	w := st.toks[i].low
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
 }
