@@ -279,7 +279,7 @@ func Detokenize(b *strings.Builder, tokens []string, quoteOpen bool) ([]kilde.Sp
 	for _, t := range tokens {
 		space := !glue && b.Len() > 0
 		switch t {
-		case ",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...", "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "'":
+		case ",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "...", "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "'", "”", "’", "«":
 			space = false
 		case "\"":
 			if quoteOpen {
@@ -298,7 +298,7 @@ func Detokenize(b *strings.Builder, tokens []string, quoteOpen bool) ([]kilde.Sp
 		spans = append(spans, kilde.Span{Start: start, End: b.Len()})
 		glue = false
 		switch t {
-		case "(", "[", "{", "$", "#":
+		case "(", "[", "{", "$", "#", "“", "‘", "»":
 			glue = true
 		case "\"":
 			if !quoteOpen {

@@ -35,7 +35,8 @@ type Splitter struct {
 }
 
 // AbbrevFiles are the lexicon files New reads: an abbreviation a line, and
-// `final` in a second column if it may end a sentence.
+// `final` in a second column if it may end a sentence (`number`, an
+// abbreviation only before a number, never ends one).
 var AbbrevFiles = []string{"da/abbrev.txt", "en/abbrev.txt"}
 
 // New returns a Splitter that knows the Danish and English abbreviations.

@@ -37,6 +37,8 @@ var sentenceTests = []struct {
 	{"Mr. Dr.", "Mr. Smith met Dr. Jones in Washington. ‖ They talked for an hour."},
 	{"U.S.", "The U.S. Army said no. ‖ The U.N. agreed."},
 	{"Jan. No.", "On Jan. 5 the No. 2 official resigned. ‖ He gave no reason."},
+	{"No. answer", "Is he No. 1? ‖ No. ‖ He is No. 2 in the party."},
+	{"el. final", "Prisen på el. ‖ Den stiger igen."},
 	{"Inc. final", "Shares fell at Apple Inc. ‖ The company declined to comment."},
 	// Quotation marks.
 	{"quote comma", "»Vi er klar til at forhandle,« siger han. ‖ »Men ikke i dag.«"},

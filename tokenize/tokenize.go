@@ -28,25 +28,36 @@ import (
 // for concurrent use.
 type Tokenizer struct {
 	abbrev map[string]bool
+	// numOnly holds abbreviations that keep their period only before a
+	// number: "No. 10" but "No." as an answer.
+	numOnly map[string]bool
 }
 
 // AbbrevFiles are the lexicon files New reads: one abbreviation a line, with
-// its final period; an optional second column is for the sentence splitter.
+// its final period; a second column `number` keeps the period only before a
+// number, `final` is for the sentence splitter.
 var AbbrevFiles = []string{"da/abbrev.txt", "en/abbrev.txt"}
 
 // New returns a Tokenizer that knows the Danish and English abbreviations.
 func New() (*Tokenizer, error) {
 	ab := map[string]bool{}
+	num := map[string]bool{}
 	for _, f := range AbbrevFiles {
 		rows, err := lexicon.Rows(f, 1)
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
+			if len(r) > 1 && strings.TrimSpace(r[1]) == "number" {
+				num[r[0]] = true
+				continue
+			}
 			ab[r[0]] = true
 		}
 	}
-	return NewWith(ab), nil
+	t := NewWith(ab)
+	t.numOnly = num
+	return t, nil
 }
 
 // NewWith returns a Tokenizer with the given abbreviations (each with its
@@ -337,6 +348,9 @@ func (sc *scanner) keepPeriod(s, p, e int) bool {
 	if sc.t.isAbbrev(w) {
 		return true
 	}
+	if p+1 == e && sc.t.numOnly[w] && nextDigit(text, e) {
+		return true
+	}
 	core := text[s:p]
 	r, n := runeAt(core, 0)
 	if n == len(core) && isLetter(r) {
@@ -407,6 +421,19 @@ func nextLower(text string, i int) bool {
 			continue
 		}
 		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// nextDigit reports whether the first token after offset i starts with a digit.
+func nextDigit(text string, i int) bool {
+	for i < len(text) {
+		r, n := runeAt(text, i)
+		if IsSpace(r) {
+			i += n
+			continue
+		}
+		return isDigit(r)
 	}
 	return false
 }

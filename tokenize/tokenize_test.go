@@ -33,6 +33,7 @@ var tokenTests = []struct {
 	{"The U.S. Army and Mr. Smith met Dr. Jones.", "The U.S. Army and Mr. Smith met Dr. Jones ."},
 	{"H.C. Andersen og H. C. Ørsted", "H.C. Andersen og H. C. Ørsted"},
 	{"Donald J. Trump", "Donald J. Trump"},
+	{"He is No. 2. No. He is not.", "He is No. 2 . No . He is not ."},
 	// Compounds, genitives, elisions.
 	{"ISIS-krigere og en militær-tjenestemand", "ISIS-krigere og en militær-tjenestemand"},
 	{"USA’s militære operationer og Trump's tweets", "USA’s militære operationer og Trump's tweets"},
