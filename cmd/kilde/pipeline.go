@@ -2,8 +2,8 @@ package main
 
 import (
 	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/check"
 	"github.com/kilde-news/kilde/claim"
-	"github.com/kilde-news/kilde/langid"
 	"github.com/kilde-news/kilde/ner"
 	"github.com/kilde-news/kilde/pipeline"
 	"github.com/kilde-news/kilde/quantity"
@@ -29,13 +29,13 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 	_ = add
 	add(tokenize.New())
 	add(sentence.New())
-	add(langid.New())
+	// STAGE lang
 	add(ner.New())
 	add(timex.New())
 	add(quantity.New())
 	add(quote.New())
 	add(claim.New())
-	// STAGE checks
+	add(check.New(check.Options{RatesFile: ratesFile()}))
 	if firstErr != nil {
 		return nil, firstErr
 	}

@@ -1,0 +1,234 @@
+// Package check finds consistency problems in an annotated article. For now
+// it checks currency conversions (kilde/1 `checks`, kind
+// "currency_conversion"): where an article states one amount of money and,
+// right after it, the same amount in another currency — "200 millioner
+// dollars - svarende til 1,32 milliarder kroner", "$4.3bn (£3.3bn)",
+// "500 euro, eller 3.700 kroner", "£3bn – about $4bn –" — it converts the
+// first with the ECB reference rate of the article's date (package fx: the
+// day, falling back to the nearest earlier business day; the month's mean
+// for a month-precision date; the year's mean for a year) and compares:
+// status "consistent" within 5 % (Options.Tolerance), "inconsistent"
+// beyond, "unknown" without a date or a rate. Detail states the rate, its
+// date and the computed amount.
+//
+// The words allowed between the two amounts are data
+// (lexicon/{da,en}/quantity_conversion.tsv); bounds such as "ca.", "about",
+// "omkring" belong to the second quantity already.
+package check
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/fx"
+	"github.com/kilde-news/kilde/lexicon"
+)
+
+// Options configure a Checker.
+type Options struct {
+	// Rates to convert with; nil means the table embedded in package fx,
+	// or RatesFile when set.
+	Rates *fx.Table
+	// RatesFile is an ECB eurofxref-hist.csv to load instead of the
+	// embedded table (e.g. a newer download).
+	RatesFile string
+	// Tolerance is the largest relative difference still consistent;
+	// 0 means 0.05.
+	Tolerance float64
+}
+
+// Checker runs the checks. It is immutable and safe for concurrent use.
+type Checker struct {
+	rates *fx.Table
+	tol   float64
+	conn  map[string]map[string]bool // lang → connector phrases
+}
+
+// New returns a Checker.
+func New(o Options) (*Checker, error) {
+	c := &Checker{rates: o.Rates, tol: o.Tolerance, conn: map[string]map[string]bool{}}
+	if c.tol <= 0 {
+		c.tol = 0.05
+	}
+	if c.rates == nil && o.RatesFile != "" {
+		f, err := os.Open(o.RatesFile)
+		if err != nil {
+			return nil, fmt.Errorf("check: rates: %w", err)
+		}
+		defer f.Close()
+		if c.rates, err = fx.Load(f); err != nil {
+			return nil, fmt.Errorf("check: rates %s: %w", o.RatesFile, err)
+		}
+	}
+	if c.rates == nil {
+		t, err := fx.Default()
+		if err != nil {
+			return nil, err
+		}
+		c.rates = t
+	}
+	for _, lang := range []string{"da", "en"} {
+		m, err := lexicon.Set(lang + "/quantity_conversion.tsv")
+		if err != nil {
+			return nil, err
+		}
+		c.conn[lang] = m
+	}
+	return c, nil
+}
+
+// Name implements kilde.Annotator.
+func (c *Checker) Name() string { return "checks" }
+
+// Requires implements kilde.Annotator.
+func (c *Checker) Requires() kilde.Layer { return kilde.LayerQuantities }
+
+// Provides implements kilde.Annotator.
+func (c *Checker) Provides() kilde.Layer { return kilde.LayerChecks }
+
+// Annotate fills d.Checks.
+func (c *Checker) Annotate(d *kilde.Doc) error {
+	d.Checks = d.Checks[:0]
+	qs := d.Quantities
+	for i := 0; i+1 < len(qs); i++ {
+		a, b := qs[i], qs[i+1]
+		if !isMoney(a.Unit) || !isMoney(b.Unit) || a.Unit == b.Unit {
+			continue
+		}
+		if a.End > b.Start || b.Start-a.End > 60 {
+			continue
+		}
+		lang := d.LangAt(a.Start)
+		if !c.connected(lang, d.Text[a.End:b.Start]) {
+			continue
+		}
+		d.Checks = append(d.Checks, c.convert(d, a, b))
+		i++ // b is used up
+	}
+	return nil
+}
+
+// isMoney reports an ISO 4217 code: three upper-case letters.
+func isMoney(u string) bool {
+	if len(u) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if u[i] < 'A' || u[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// connected reports whether gap, the text between two amounts, says the
+// second converts the first.
+func (c *Checker) connected(lang, gap string) bool {
+	opened := false
+	var words []string
+	start := -1
+	for i, r := range gap {
+		switch {
+		case unicode.IsLetter(r) || r == '.' && start >= 0:
+			if start < 0 {
+				start = i
+			}
+			continue
+		case r == '(' || r == '-' || r == '–' || r == '—' || r == '[' || r == '/':
+			opened = true
+		case unicode.IsSpace(r) || r == ',' || r == ':' || r == ';':
+		default:
+			return false
+		}
+		if start >= 0 {
+			words = append(words, strings.ToLower(gap[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		words = append(words, strings.ToLower(gap[start:]))
+	}
+	if len(words) == 0 {
+		return opened
+	}
+	phrase := strings.Join(words, " ")
+	if len(lang) > 2 {
+		lang = lang[:2]
+	}
+	if m := c.conn[lang]; m != nil && m[phrase] {
+		return true
+	}
+	// Quotes in the other language happen; accept either table.
+	for _, m := range c.conn {
+		if m[phrase] {
+			return true
+		}
+	}
+	return false
+}
+
+// amount is the stated value, or the middle of a range.
+func amount(q kilde.Quantity) (float64, bool) {
+	switch {
+	case q.Value != nil:
+		return *q.Value, true
+	case q.Low != nil && q.High != nil:
+		return (*q.Low + *q.High) / 2, true
+	}
+	return 0, false
+}
+
+func (c *Checker) convert(d *kilde.Doc, a, b kilde.Quantity) kilde.Check {
+	ch := kilde.Check{Kind: "currency_conversion", Status: "unknown", Spans: []kilde.Span{a.Span, b.Span}}
+	x, ok1 := amount(a)
+	y, ok2 := amount(b)
+	if !ok1 || !ok2 || x == 0 || math.IsNaN(x) || math.IsNaN(y) {
+		ch.Detail = "no amount to compare"
+		return ch
+	}
+	if d.Date == "" {
+		ch.Detail = fmt.Sprintf("%s %s stated as %s %s; no article date, so no rate", fmtAmount(x), a.Unit, fmtAmount(y), b.Unit)
+		return ch
+	}
+	r, err := c.rates.Rate(a.Unit, b.Unit, d.Date)
+	if err != nil {
+		reason := err.Error()
+		if errors.Is(err, fx.ErrNoRate) {
+			reason = fmt.Sprintf("no ECB rate %s→%s for %s (table %s..%s)", a.Unit, b.Unit, d.Date, c.rates.First(), c.rates.Last())
+		}
+		ch.Detail = fmt.Sprintf("%s %s stated as %s %s; %s", fmtAmount(x), a.Unit, fmtAmount(y), b.Unit, reason)
+		return ch
+	}
+	want := x * r.Value
+	diff := (y - want) / want
+	ch.Status = "consistent"
+	if math.Abs(diff) > c.tol {
+		ch.Status = "inconsistent"
+	}
+	ch.Detail = fmt.Sprintf("%s %s × %s %s/%s (ECB, %s %s) = %s %s; stated %s %s (%+.1f %%)",
+		fmtAmount(x), a.Unit, strconv.FormatFloat(r.Value, 'f', 4, 64), b.Unit, a.Unit, r.Basis, r.Date,
+		fmtAmount(want), b.Unit, fmtAmount(y), b.Unit, 100*diff)
+	return ch
+}
+
+// fmtAmount prints an amount without exponent, to four significant digits
+// for large numbers.
+func fmtAmount(v float64) string {
+	if math.Abs(v) >= 1e4 {
+		mag := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-3)
+		v = math.Round(v/mag) * mag
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "" || s == "-" {
+		s = "0"
+	}
+	return s
+}

@@ -1,0 +1,129 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/check"
+	"github.com/kilde-news/kilde/fx"
+	"github.com/kilde-news/kilde/quantity"
+)
+
+const rates = `Date,USD,GBP,DKK,
+2019-02-15,1.1296,0.8777,7.4613,
+2019-02-14,1.1268,0.8803,7.4619,
+2020-03-02,1.1178,0.8666,7.4727,
+`
+
+func annotate(t testing.TB, c *check.Checker, lang, date, text string) *kilde.Doc {
+	q, err := quantity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := kilde.NewDoc(kilde.Article{Lang: lang, Date: date, Text: text})
+	if err := q.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestConversion(t *testing.T) {
+	tab, err := fx.Load(strings.NewReader(rates))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := check.New(check.Options{Rates: tab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// USD→DKK on 2019-02-15: 7.4613/1.1296 = 6.6053; month mean 2019-02 ≈ 6.6165.
+	for _, tt := range []struct {
+		lang, date, text string
+		status           string // "" means no check
+		detail           string // a substring of the detail
+	}{
+		{"da", "2019-02-15", "De har 100 millioner dollars - svarende til 660 millioner kroner - med sig.", "consistent", "6.6053 DKK/USD"},
+		{"da", "2019-02-17", "Det kostede 10 mio. dollars, hvilket svarer til 66 mio. kr.", "consistent", "day 2019-02-15"},
+		{"da", "2019-02", "Op til 200 millioner dollars, svarende til 1,32 millarder kroner.", "consistent", "month mean 2019-02"},
+		{"da", "2019-02-15", "Lånet er på 100 mio. dollars (ca. 900 mio. kr.).", "inconsistent", "+36"},
+		{"da", "2019-02-15", "Prisen var 1.000 kroner eller 134 euro.", "consistent", "EUR/DKK"},
+		{"da", "", "Det er 5 mio. dollars, svarende til 33 mio. kroner.", "unknown", "no article date"},
+		{"da", "1990-05-01", "Det er 5 mio. dollars, svarende til 33 mio. kroner.", "unknown", "no ECB rate"},
+		{"da", "2019-02-15", "Han fik 5 mio. dollars og gav 33 mio. kroner væk.", "", ""},
+		{"da", "2019-02-15", "Han fik 5 mio. kroner, svarende til 5 mio. kroner.", "", ""},
+		{"en", "2019-02-14", "The deal is worth $4.3bn (£3.3bn).", "consistent", "0.7812 GBP/USD"},
+		{"en", "2019-02-14", "It cost £3bn – about $3.8bn – last year.", "consistent", "USD/GBP"},
+		{"en", "2019-02-14", "It cost £3bn, equivalent to $6bn.", "inconsistent", ""},
+		{"en", "2019-02-14", "A payment of $500 and £400 in fees.", "", ""},
+	} {
+		d := annotate(t, c, tt.lang, tt.date, tt.text)
+		if tt.status == "" {
+			if len(d.Checks) != 0 {
+				t.Errorf("%q: got %v, want no check", tt.text, d.Checks)
+			}
+			continue
+		}
+		if len(d.Checks) != 1 {
+			t.Errorf("%q: got %d checks, want 1 (quantities %v)", tt.text, len(d.Checks), d.Quantities)
+			continue
+		}
+		ch := d.Checks[0]
+		if ch.Status != tt.status || !strings.Contains(ch.Detail, tt.detail) || ch.Kind != "currency_conversion" || len(ch.Spans) != 2 {
+			t.Errorf("%q: got %s %q, want %s containing %q", tt.text, ch.Status, ch.Detail, tt.status, tt.detail)
+		}
+	}
+}
+
+// The embedded ECB table checks the conversion at the month's mean rate
+// (2019-02 USD→DKK ≈ 6.57).
+func TestEmbeddedRates(t *testing.T) {
+	c, err := check.New(check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := annotate(t, c, "da", "2019-02", "Firmaet betalte 50 millioner dollars - svarende til 328 millioner kroner.")
+	if len(d.Checks) != 1 || d.Checks[0].Status != "consistent" || !strings.Contains(d.Checks[0].Detail, "6.5") {
+		t.Fatalf("got %+v", d.Checks)
+	}
+	t.Log(d.Checks[0].Detail)
+}
+
+func FuzzCheck(f *testing.F) {
+	f.Add("da", "2019-02", "op til 200 millioner dollars - svarende til 1,32 millarder kroner")
+	f.Add("en", "2019-02-14", "$4.3bn (£3.3bn)")
+	c, err := check.New(check.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, lang, date, text string) {
+		d := annotate(t, c, lang, date, text)
+		for _, ch := range d.Checks {
+			for _, s := range ch.Spans {
+				if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+					t.Fatalf("bad span %v", s)
+				}
+			}
+			if strings.Contains(ch.Detail, "NaN") || strings.Contains(ch.Detail, "Inf") {
+				t.Fatalf("detail %q", ch.Detail)
+			}
+		}
+	})
+}
+
+func BenchmarkCheck(b *testing.B) {
+	c, _ := check.New(check.Options{})
+	q, _ := quantity.New()
+	text := strings.Repeat("De kan have op til 200 millioner dollars - svarende til 1,32 milliarder kroner - med sig. ", 50)
+	d := kilde.NewDoc(kilde.Article{Lang: "da", Date: "2019-02", Text: text})
+	q.Annotate(d)
+	words := len(strings.Fields(text))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		c.Annotate(d)
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
