@@ -4,6 +4,7 @@ import (
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/check"
 	"github.com/kilde-news/kilde/claim"
+	"github.com/kilde-news/kilde/langid"
 	"github.com/kilde-news/kilde/ner"
 	"github.com/kilde-news/kilde/pipeline"
 	"github.com/kilde-news/kilde/quantity"
@@ -29,7 +30,7 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 	_ = add
 	add(tokenize.New())
 	add(sentence.New())
-	// STAGE lang
+	add(langid.New())
 	add(ner.New())
 	add(timex.New())
 	add(quantity.New())
