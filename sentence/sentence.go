@@ -241,6 +241,11 @@ func (s *Splitter) closers(text string, toks []kilde.Token, i int) int {
 			j++
 			continue
 		}
+		// A footnote reference after the period belongs to the sentence: "... bias.[11]"
+		if w == "[" && j+3 < len(toks) && toks[j+2].Kind == kilde.Number && text[toks[j+3].Start:toks[j+3].End] == "]" {
+			j += 3
+			continue
+		}
 		break
 	}
 	return j

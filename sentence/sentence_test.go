@@ -63,6 +63,7 @@ var sentenceTests = []struct {
 	{"tweet", "We are pulling back after 100% Caliphate victory! ‖ — Donald J. Trump (@realDonaldTrump) 17. februar 2019"},
 	{"tweet no period", "Time for others to step up ‖ — Donald J. Trump (@realDonaldTrump) February 17, 2019 ‖ Han skriver videre."},
 	{"handle sentence", "Det skrev @realDonaldTrump i går. ‖ Tweetet blev slettet."},
+	{"footnote", "The study was published in 2019. [12] ‖ It found no effect."},
 	{"url", "Læs mere på https://www.dr.dk/nyheder. ‖ Eller ring."},
 }
 
