@@ -72,12 +72,13 @@ const (
 	rDocprep
 	rThat
 	rTime
-	rBe // a form of "be" before a participle: passive
-	rBy // the agent of a passive follows
+	rBe       // a form of "be" before a participle: passive
+	rBy       // the agent of a passive follows
+	rNameable // capitalized before a name, a name: "Will Smith", "May Jones"
 )
 
 var roleNames = map[string]uint16{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
-	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy}
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens.
@@ -127,7 +128,8 @@ func (n *node) match(s *scan, i int) (end int, v int32, words int) {
 }
 
 func (n *node) walk(s *scan, i int, end *int, v *int32, words *int) {
-	if n.val >= 0 && i > *end {
+	// More literal words win ("skulle efter sigende" over "skulle * have"), then length.
+	if n.val >= 0 && (n.n > *words || n.n == *words && i > *end) {
 		*end, *v, *words = i, n.val, n.n
 	}
 	if i < len(s.toks) && n.kids != nil {

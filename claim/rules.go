@@ -16,6 +16,7 @@ type att struct {
 	conI, conJ   int // content tokens
 	verb         class
 	ok           bool
+	passive      bool
 	backwardSubj bool
 }
 
@@ -254,8 +255,11 @@ func (s *scan) nounUse(i int, cls class) bool {
 	if t.cap && i != s.first {
 		return true
 	}
-	if i+1 < len(s.toks) && s.toks[i+1].kind == tNum && (cls == possible || cls == predicted) {
-		return true
+	if t.cap && i+1 < len(s.toks) && (cls == possible || cls == predicted) {
+		// "May 5", sentence-initial "Will Smith"
+		if n := s.toks[i+1]; n.kind == tNum || n.kind == tWord && n.cap && s.role(i)&rNameable != 0 {
+			return true
+		}
 	}
 	if s.role(i-1)&rDet != 0 {
 		if cls == possible || cls == predicted {
@@ -315,9 +319,6 @@ func (s *scan) attribute(at *att) bool {
 		at.srcA, at.srcB = a, b
 	case kSay, kSayX, kTold:
 		p := c.i - 1
-		if at.regI < c.i {
-			p = at.regI - 1
-		}
 		if !s.l.v2 && (s.role(p)&rBe != 0 || s.role(p)&rAux != 0 && s.role(p-1)&rBe != 0) && !s.endsIng(c.i) {
 			// passive: "was called a liar by X" — the source follows "by", if anywhere
 			for q := c.j; q < n && q-c.j < 10 && s.toks[q].kind != tPunct; q++ {
@@ -325,6 +326,7 @@ func (s *scan) attribute(at *att) bool {
 					if a, b := s.npForward(q+1, n); a < b {
 						at.srcA, at.srcB = a, b
 						at.regJ = b
+						at.passive = true
 						goto found
 					}
 				}
@@ -351,7 +353,7 @@ func (s *scan) attribute(at *att) bool {
 			at.regI = a
 			break
 		}
-		fwdFirst := s.l.v2 || p < s.first || s.toks[p].kind == tPunct
+		fwdFirst := s.l.v2 || p < s.first || s.toks[p].kind == tPunct && !s.punct(p, ")")
 		if s.l.v2 && !timed && p >= s.first && s.toks[p].kind != tPunct {
 			// Danish subject-verb order: the sentence opens with the subject
 			// ("Finansministeriet forudser et overskud"), not with an adverbial
@@ -363,6 +365,9 @@ func (s *scan) attribute(at *att) bool {
 		var a, b int
 		if fwdFirst {
 			a, b = s.npForward(c.j, n)
+			if !s.l.v2 && a < b && b < n && !(s.toks[b].kind == tPunct || s.role(b)&(rTime|rStop|rNprep|rThat|rRel) != 0) {
+				a, b = c.j, c.j // "said the blaze was ...": not an inverted subject
+			}
 			if a == b {
 				a, b = s.npBackwardAppos(p)
 				at.backwardSubj = a < b
@@ -602,6 +607,7 @@ func (s *scan) npForward(i, lim int) (int, int) {
 		if r&rNprep != 0 {
 			if words > 0 && j+1 < lim && (s.toks[j+1].cap || s.role(j+1)&rDet != 0 && j+2 < lim && s.toks[j+2].kind != tPunct) {
 				j++
+				lowers, hasDet = 0, s.role(j)&rDet != 0
 				continue
 			}
 			break
@@ -610,7 +616,11 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			break
 		}
 		if r&rDet != 0 && words > 0 {
-			break
+			if s.role(j-1)&rNprep == 0 {
+				break
+			}
+			j++
+			continue
 		}
 		if !t.cap && sawCap && t.kind == tWord {
 			// "MSNBC host Chris Matthews", "Clinton campaign manager Robby Mook"
@@ -647,6 +657,19 @@ func (s *scan) npForward(i, lim int) (int, int) {
 
 // npBackward returns the noun phrase that ends at token p, or p+1, p+1.
 func (s *scan) npBackward(p int) (int, int) {
+	if s.punct(p, ")") {
+		// "Rep. Anna Kline (D-Ohio) said"
+		k := p - 1
+		for k > s.first && p-k < 8 && !s.punct(k, "(") {
+			k--
+		}
+		if s.punct(k, "(") && k-1 >= s.first && s.toks[k-1].cap {
+			a, _ := s.npBackward(k - 1)
+			if a < k {
+				return a, k
+			}
+		}
+	}
 	if p < s.first || s.toks[p].kind == tPunct {
 		return p + 1, p + 1
 	}
@@ -908,7 +931,11 @@ func (s *scan) contents() {
 		if a < 0 && s.punct(at.regJ, ",") && lim-at.regJ > 3 {
 			a, b = at.regJ+1, lim
 		}
-		// 5. directly: "X said the plan failed", "Ifølge X er ..."
+		// 5. passive: "X was called a liar by Y"; fronted object: "Det viser en rapport fra X"
+		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && lim <= at.regJ) {
+			a, b = low, lim
+		}
+		// 6. directly: "X said the plan failed", "Ifølge X er ..."
 		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || at.verb != asserted) && lim > at.regJ {
 			a, b = at.regJ, lim
 		}
