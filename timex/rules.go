@@ -714,7 +714,10 @@ func (m *matcher) year(i int) (match, bool) {
 	}
 	if s := m.tok(k); s.k == kWord && m.adj(k) && (s.low == "erne" || s.low == "s") && t.n%10 == 0 {
 		if t.nd == 4 {
-			return m.mk(start, k+1, "DATE", strconv.Itoa(t.n/10), kOther)
+			if t.n < 1000 {
+				return match{}, false
+			}
+			return m.mk(start, k+1, "DATE", fmtYear(t.n)[:3], kOther)
 		}
 		return m.mk(start, k+1, "DATE", "19"+strconv.Itoa(t.n/10), kOther)
 	}
@@ -729,11 +732,11 @@ func (m *matcher) year(i int) (match, bool) {
 	}
 	if m.isPunct(k, "-") && m.adj(k) {
 		if s := m.tok(k + 1); s.k == kWord && m.adj(k+1) && (s.low == "tallet" || s.low == "tal") {
-			if t.n%100 == 0 {
-				return m.mk(start, k+2, "DATE", strconv.Itoa(t.n/100), kOther)
+			if t.n >= 1000 && t.n%100 == 0 {
+				return m.mk(start, k+2, "DATE", fmtYear(t.n)[:2], kOther)
 			}
-			if t.n%10 == 0 {
-				return m.mk(start, k+2, "DATE", strconv.Itoa(t.n/10), kOther)
+			if t.n >= 1000 && t.n%10 == 0 {
+				return m.mk(start, k+2, "DATE", fmtYear(t.n)[:3], kOther)
 			}
 		}
 		if s := m.tok(k + 1); s.k == kNum && m.adj(k+1) {
