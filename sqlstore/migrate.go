@@ -67,7 +67,24 @@ func migrate(ctx context.Context, db *sql.DB, d *Dialect) error {
 	if len(ms) > 0 {
 		latest = ms[len(ms)-1].Version
 	}
+	applied := map[int]bool{}
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return &kilde.Error{Code: kilde.EINTERNAL, Op: d.Name + ".migrate", Err: err}
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return &kilde.Error{Code: kilde.EINTERNAL, Op: d.Name + ".migrate", Err: err}
+		}
+		applied[v] = true
+	}
+	rows.Close()
 	for _, m := range ms {
+		if applied[m.Version] {
+			continue // checked again inside the transaction when applying
+		}
 		if err := applyOne(ctx, db, d, m, latest); err != nil {
 			return err
 		}

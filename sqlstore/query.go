@@ -273,7 +273,9 @@ func (s *Store) Track(ctx context.Context, q kilde.TrackQuery) ([]kilde.TrackPoi
 		if err != nil {
 			return nil, err
 		}
-		b.add(` AND a.id IN (`+s.d.FTSIDs+`)`, s.d.Render(fq))
+		if !fq.Empty() { // "-" or "*" alone leave nothing to match on
+			b.add(` AND a.id IN (`+s.d.FTSIDs+`)`, s.d.Render(fq))
+		}
 	}
 	if q.Unit != "" {
 		b.add(` AND qn.unit_key = ?`, strings.ToLower(q.Unit))
