@@ -206,7 +206,7 @@ func (m *matcher) numericDate(i int) (match, bool) {
 		return match{}, false
 	}
 	n := m.tok(i + 3)
-	ok := a.nd == 2 && b.nd == 2
+	ok := a.nd == 2 && b.nd == 2 && s1 == "/"
 	if n.k == kWord && m.l.clock[n.low] == "clock" {
 		ok = true
 	}
@@ -470,8 +470,9 @@ func (m *matcher) relative(i int) (match, bool) {
 	t := m.tok(j)
 	if t.k == kWord {
 		if u, ok := m.l.units[t.low]; ok {
+			plural := u.form == "pl" || det && m.tok(i).low == "de"
 			switch {
-			case u.form == "pl":
+			case plural:
 				if !det && m.l.code == "da" {
 					return match{}, false
 				}
@@ -747,6 +748,9 @@ func (m *matcher) year(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
+	if m.adj(j) && m.tok(j-1).k == kWord || m.adj(j+1) && m.tok(j+1).k == kWord {
+		return match{}, false // B1903, 2019a
+	}
 	if y < 1900 || y > 2099 {
 		// an older year only after "i", "in", "år", "year", "since"
 		p := m.tok(j - 1)
@@ -837,10 +841,10 @@ func (m *matcher) durationAt(i int) (match, bool) {
 		}
 	}
 	if m.role(k) == "ago" {
-		if n == "X" || strings.Contains(n, ".") {
+		v, _ := strconv.Atoi(n)
+		if n == "X" || strings.Contains(n, ".") || m.anc.prec > precNone && v*yearsIn(unit) >= m.anc.year() {
 			return m.mk(start, k+1, "DATE", "PAST_REF", kOther)
 		}
-		v, _ := strconv.Atoi(n)
 		val := m.agoValue(-v, unit)
 		return m.mk(start, k+1, "DATE", val, dayKind(val))
 	}
@@ -858,6 +862,9 @@ func (m *matcher) durationAt(i int) (match, bool) {
 		v, _ := strconv.Atoi(n)
 		val := m.agoValue(v, unit)
 		return m.mk(start, k, "DATE", val, dayKind(val))
+	}
+	if m.role(k) == "rel" {
+		k++ // "seks uger senere": relative to an event, not to the article
 	}
 	return m.mk(start, k, "DURATION", durUnit(n, unit), kOther)
 }
@@ -1172,10 +1179,13 @@ func (m *matcher) nthInMonth(i int) (match, bool) {
 // dayOfMonth: "den 15.", "the 15th" with no month: a day of the article's
 // month.
 func (m *matcher) dayOfMonth(i int) (match, bool) {
-	if m.role(i) != "det" {
+	if w := m.tok(i).low; m.role(i) != "det" || w != "den" && w != "the" {
 		return match{}, false
 	}
 	d, k, ok := m.ordinal(i+1, m.l.code == "da")
+	if m.tok(i+1).k != kNum {
+		return match{}, false
+	}
 	if !ok {
 		t := m.tok(i + 1)
 		if m.l.code != "da" || t.k != kNum || t.nd > 2 {
@@ -1187,8 +1197,7 @@ func (m *matcher) dayOfMonth(i int) (match, bool) {
 		return match{}, false
 	}
 	n := m.tok(k)
-	if !(n.k == 0 || n.k == kPunct && n.low != "-" && n.low != "/" && n.low != "." && n.low != "%" || n.k == kWord && m.l.clock[n.low] == "clock" ||
-		n.k == kWord && n.cap && m.isPunct(k-1, ".")) {
+	if !(n.k == 0 || n.k == kPunct && n.low != "-" && n.low != "/" && n.low != "." && n.low != "%" || n.k == kWord && m.l.clock[n.low] == "clock") {
 		return match{}, false
 	}
 	if m.anc.prec < precMonth || d > daysIn(m.anc.year(), m.anc.month()) {
@@ -1215,4 +1224,17 @@ func modDir(role string) int {
 		return dirAfter
 	}
 	return dirThis
+}
+
+// yearsIn is the whole number of years in a unit (0 below a year).
+func yearsIn(unit string) int {
+	switch unit {
+	case "Y":
+		return 1
+	case "DE":
+		return 10
+	case "CE":
+		return 100
+	}
+	return 0
 }

@@ -277,8 +277,23 @@ func (m *matcher) number(i int) (string, int, bool) {
 		if t.n < 0 || t.nd > 7 {
 			return "", i, false
 		}
-		s := strconv.Itoa(t.n)
+		if m.adj(i) && m.tok(i-1).k == kPunct && m.adj(i-1) && m.tok(i-2).k == kNum {
+			return "", i, false // the tail of 10.000 or 2,5
+		}
+		n := t.n
 		j := i + 1
+		group := "."
+		if m.l.code == "en" {
+			group = ","
+		}
+		for t.nd <= 3 && m.isPunct(j, group) && m.adj(j) && m.tok(j+1).k == kNum && m.tok(j+1).nd == 3 && m.adj(j+1) && n < 1e6 {
+			n = n*1000 + m.tok(j+1).n // 10.000 år, 10,000 years
+			j += 2
+		}
+		if j > i+1 {
+			return strconv.Itoa(n), j, true
+		}
+		s := strconv.Itoa(t.n)
 		if (m.isPunct(j, ",") || m.isPunct(j, ".")) && m.adj(j) && m.tok(j+1).k == kNum && m.adj(j+1) {
 			if m.tok(j+2).k == kNum && m.adj(j+2) {
 				return "", i, false // 1.000.000 or a date

@@ -57,7 +57,11 @@ var cases = []struct {
 	{"2019-02-20", "en", "Sales rose [earlier this month|DATE|2019-02]."},
 	{"2019-02-20", "da", "Fristen er [første tirsdag i oktober 2019|DATE|2019-10-01], og valget var [sidste søndag i marts|DATE|2018-03-25]."},
 	{"2019-02-20", "en", "The fair opens on [the last week of March 2019|DATE|2019-W13]."},
-	{"2019-02-20", "da", "Mødet er flyttet til [den 27.|DATE|2019-02-27] Det var planlagt [næste fredag igen|DATE|2019-03-01]."},
+	{"2019-02-20", "da", "Mødet er flyttet til [den 27.|DATE|2019-02-27]"},
+	{"2019-02-20", "da", "Det var planlagt [næste fredag igen|DATE|2019-03-01]. For det andet kom Den 3. Verdens ledere."},
+	{"2019-02-20", "da", "Kampen endte 18-12, og i B1903 spillede de [for 10.000 år siden|DATE|PAST_REF]."},
+	{"2019-02-20", "da", "Han kom tilbage [seks uger senere|DURATION|P6W] og bliver i [de kommende år|DURATION|PXY]."},
+	{"2019-02-20", "en", "The meteor hit [10,000 years ago|DATE|PAST_REF] and he returned [three days later|DURATION|P3D]."},
 	{"2019-02-20", "da", "Åbent [tors.|DATE|2019-02-14] og [lør|DATE|2019-02-16], men Hans søn kom."},
 	// weekdays (2019-02-20 is a Wednesday)
 	{"2019-02-20", "da", "Politiet anholdt manden [tirsdag|DATE|2019-02-19]."},
