@@ -33,6 +33,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
 	st.directSpeakers()
 	st.indirect()
+	st.resolve()
 	st.emit()
 	return nil
 }
@@ -123,23 +124,40 @@ func (st *state) clauseStart(j int) int {
 	return k + 1
 }
 
-// directSpeakers names the speaker of each direct quote, in text order, so
-// that pronouns can refer to speakers found before them.
+// directSpeakers finds the speaker phrase of each direct quote. Pronouns and
+// descriptions are resolved later, in text order, by resolve.
 func (st *state) directSpeakers() {
 	for ci := range st.cands {
 		c := &st.cands[ci]
-		if c.kind != "direct" {
-			continue
-		}
-		if !c.spk.ok {
+		if c.kind == "direct" && !c.spk.ok {
 			st.frameSpeaker(c)
 		}
-		if !c.spk.ok && c.contPrev && ci > 0 && st.cands[ci-1].spk.ok {
-			c.spk = st.cands[ci-1].spk
-			c.cue, c.cueE, c.addressee = -1, -1, ""
+	}
+}
+
+// resolve walks all quotes in text order: a quote without a speaker of its
+// own continues the previous one (the next paragraph of a multi-paragraph
+// quote, another quote in the same paragraph with no cue between, a quote
+// paragraph right after a quote); pronouns and descriptions become the
+// person they refer to; each speaker becomes a mention for later pronouns.
+func (st *state) resolve() {
+	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
+	for ci := range st.cands {
+		c := &st.cands[ci]
+		if !c.spk.ok && ci > 0 && c.kind == "direct" {
+			p := &st.cands[ci-1]
+			if p.spk.ok && p.spk.name != "" && st.continues(c, p) {
+				c.spk = p.spk
+				c.cue, c.cueE, c.addressee = -1, -1, ""
+			}
 		}
-		if c.spk.ok && c.spk.pron != 0 {
+		if !c.spk.ok {
+			continue
+		}
+		if c.spk.pron != 0 {
 			st.resolvePronoun(&c.spk)
+		} else if c.spk.desc {
+			st.resolveRole(&c.spk, c.spk.start, c.spk.head)
 		}
 		st.addMention(c.spk)
 	}
@@ -151,20 +169,40 @@ func (st *state) directSpeakers() {
 			c.spk = n.spk
 		}
 	}
-	// consecutive quote paragraphs without a speaker of their own continue
-	// the previous paragraph's speaker
-	for ci := 1; ci < len(st.cands); ci++ {
-		c, p := &st.cands[ci], &st.cands[ci-1]
-		if c.spk.ok || c.kind != "direct" || p.kind != "direct" || !p.spk.ok {
-			continue
-		}
-		if c.open >= 0 && c.open < len(st.toks) && p.open >= 0 {
-			cb, pb := st.toks[c.open].blk, st.toks[p.open].blk
-			if cb == pb && !st.cueBetween(p.after, c.open) || cb == pb+1 && st.startsBlock(c.open) {
-				c.spk = p.spk
-			}
+}
+
+// continues reports whether quote c, which has no speaker of its own,
+// continues quote p before it.
+func (st *state) continues(c, p *cand) bool {
+	if c.contPrev {
+		return true
+	}
+	if c.open < 0 || c.open >= len(st.toks) {
+		return false
+	}
+	cb := st.toks[c.open].blk
+	pe := p.after
+	if pe <= 0 || pe > len(st.toks) {
+		return false
+	}
+	pb := st.toks[pe-1].blk
+	if cb == pb {
+		return !st.cueBetween(pe, c.open)
+	}
+	return cb == pb+1 && st.startsBlock(c.open) && st.blockEndsWith(pb, pe)
+}
+
+// blockEndsWith reports whether quote material (ending before token pe)
+// ends block pb: nothing but its frame sentence follows.
+func (st *state) blockEndsWith(pb, pe int) bool {
+	_, e := st.blockToks(pb)
+	n := 0
+	for k := pe; k < e; k++ {
+		if st.endPunct(k) {
+			n++
 		}
 	}
+	return n <= 1
 }
 
 // startsBlock reports whether token i is the first of its block.
@@ -254,6 +292,11 @@ func (st *state) frameSpeaker(c *cand) {
 				return
 			}
 			if sp := st.npBefore(b, lo); sp.ok && !sp.desc {
+				st.setSpeaker(c, sp, -1, 0)
+				return
+			}
+			// "Formand Gordon Madsen er klar i mælet:"
+			if sp := st.subjectOf(lo, b); sp.ok {
 				st.setSpeaker(c, sp, -1, 0)
 				return
 			}
@@ -362,8 +405,8 @@ func (st *state) tryCueBefore(c *cand, lo, end int) bool {
 		// names the speaker first ("Trump said:") and inverts only after a
 		// comma or a quote.
 		inverted := st.lx.code != "en" || m > lo && (st.toks[m-1].low == "," || st.toks[m-1].k == tMark)
-		if kind == "tell" && st.lx.code == "en" {
-			inverted = false
+		if kind == "tell" && st.lx.code == "en" || kind == "call" {
+			inverted = false // "kalder forslaget »…«": the object follows
 		}
 		if st.lx.code == "en" {
 			if sp := st.npBefore(m, lo); sp.ok {

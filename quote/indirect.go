@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/kilde-news/kilde"
 )
 
@@ -61,19 +63,15 @@ func (st *state) clause(i, j int) (kilde.Span, bool) {
 }
 
 func (st *state) addIndirect(sp kilde.Span, spk speaker, cue, cueE, lim int) {
-	if spk.pron != 0 {
-		st.resolvePronoun(&spk)
-	}
-	if spk.name == "" {
+	if !spk.ok {
 		return
 	}
-	c := cand{kind: "indirect", span: sp, cue: cue, cueE: cueE, spk: spk}
+	c := cand{kind: "indirect", span: sp, cue: cue, cueE: cueE, spk: spk, open: st.tokAt(sp.Start), after: st.tokAt(sp.End)}
 	c.addressee = st.addressee(spk.end, lim)
 	if c.addressee == "" {
 		c.addressee = st.addressee(cueE, lim)
 	}
 	st.cands = append(st.cands, c)
-	st.addMention(spk)
 }
 
 func (st *state) hasQuoteIn(i, j int) bool {
@@ -90,6 +88,25 @@ func (st *state) according(m, e, a, b int) bool {
 	sp := st.npAfter(e, b)
 	if !sp.ok {
 		return false
+	}
+	if sp.desc && m <= a+1 {
+		// "Ifølge banken skyldes det …": without a comma the phrase ends at
+		// its first definite noun, or after three words
+		k := e
+		for k < sp.end && k < e+3 {
+			w := st.toks[k].low
+			k++
+			if st.class(k-1)&wDet == 0 && (strings.HasSuffix(w, "en") || strings.HasSuffix(w, "et") || strings.HasSuffix(w, "ne") || st.lx.code == "en") {
+				break
+			}
+		}
+		if k < sp.end && st.toks[sp.end-1].low != "," && (sp.end >= b || st.toks[sp.end].low != ",") {
+			sp.end = k
+			sp.span.End = st.toks[k-1].e
+			sp.name = st.text[sp.span.Start:sp.span.End]
+			sp.role = ""
+			sp.head = k
+		}
 	}
 	if m <= a+1 { // sentence start
 		k := sp.end
@@ -151,8 +168,9 @@ func (st *state) reportedDA(m, e, a, b int) bool {
 		st.addIndirect(cl, sp, m, e, b)
 		return true
 	}
-	// clause first: "Sejren er sikret, skriver Trump."
-	if m-1 > a && st.toks[m-1].low == "," && !st.hasQuoteIn(a, m) {
+	// clause first: "Sejren er sikret, skriver Trump." — not "Direktør i X,
+	// Lars Hansen, advarer …", where the part before is the subject
+	if m-1 > a && st.toks[m-1].low == "," && !st.hasQuoteIn(a, m) && !st.npBefore(m, a).ok {
 		sp := st.npAfter(e, b)
 		if !sp.ok {
 			return false
@@ -265,4 +283,18 @@ func (st *state) plainWords(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// tokAt returns the index of the first token starting at or after byte off.
+func (st *state) tokAt(off int) int {
+	lo, hi := 0, len(st.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if st.toks[m].s < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

@@ -120,7 +120,7 @@ func loadLang(code string, compounds bool) (*lang, error) {
 			g = r[1][0]
 		}
 		l.roles[r[0]] = g
-		if compounds && len([]rune(r[0])) >= 5 {
+		if compounds && len([]rune(r[0])) >= 4 {
 			l.suffixes = append(l.suffixes, r[0])
 		}
 	}

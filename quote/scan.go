@@ -128,7 +128,7 @@ func (st *state) tokenize() {
 			}
 			t.e = j
 			t.k = tWord
-			if unicode.IsDigit(r) {
+			if unicode.IsDigit(r) && !hasLetter(s[i:j]) {
 				t.k = tNum
 			}
 			t.cap = unicode.IsUpper(r)
@@ -275,4 +275,13 @@ func (st *state) entAt(i int) int {
 		return lo
 	}
 	return -1
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

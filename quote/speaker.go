@@ -18,6 +18,7 @@ type speaker struct {
 	gender     byte   // 'm', 'f' or 0
 	pron       uint16 // pronoun class when the phrase is a pronoun
 	desc       bool   // a description, not a name
+	head       int    // end of a description's noun phrase, before a relative clause
 	org        bool
 	person     bool
 	addressee  string
@@ -144,7 +145,17 @@ func (st *state) nameAt(i int) (int, bool) {
 	j := i + 1
 	for j < len(st.toks) && j < i+6 && st.toks[j].sent == st.toks[i].sent && !st.genitive(j-1) {
 		if st.nameTok(j, false) {
+			// a first name after a word that is not one starts a new name:
+			// "Landbrugsforeningen Peder Mogensen", "Venstres Stephanie Lose"
+			if st.a.first[st.text[st.toks[j].s:st.toks[j].e]] != 0 && st.a.first[st.text[st.toks[j-1].s:st.toks[j-1].e]] == 0 && !isAllCaps(st.text[st.toks[j].s:st.toks[j].e]) {
+				break
+			}
 			j++
+			continue
+		}
+		// "Midt- og Vestsjællands Politi"
+		if st.toks[j].low == "-" && st.toks[j].s == st.toks[j-1].e && j+2 < len(st.toks) && (st.toks[j+1].low == "og" || st.toks[j+1].low == "and") && st.nameTok(j+2, false) {
+			j += 3
 			continue
 		}
 		if st.class(j)&wConn != 0 && st.nameTok(j+1, false) {
@@ -285,10 +296,12 @@ func (st *state) collectNames() {
 			continue
 		}
 		sp := st.nameSpeaker(i, j)
-		if sp.person || sp.role != "" {
+		if sp.person || sp.role != "" || j-i >= 2 && !isAllCaps(st.text[st.toks[i].s:st.toks[j-1].e]) && !st.genitive(j-1) {
 			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, person: true, role: sp.role})
 		} else if isAllCaps(st.text[st.toks[i].s:st.toks[j-1].e]) {
 			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, org: true})
+		} else if !st.toks[i].first {
+			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name})
 		}
 		i = j
 	}
@@ -312,7 +325,7 @@ func (st *state) addMention(sp speaker) {
 	if !sp.ok || sp.pron != 0 || sp.name == "" {
 		return
 	}
-	m := mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, org: sp.org, person: sp.person || !sp.org && !sp.desc, desc: sp.desc, role: sp.role}
+	m := mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, org: sp.org, person: sp.person || !sp.org && !sp.desc && strings.Contains(sp.name, " "), desc: sp.desc, role: sp.role}
 	k := len(st.ments)
 	for k > 0 && st.ments[k-1].pos > m.pos {
 		k--
@@ -345,7 +358,7 @@ func (st *state) npAfter(i, lim int) speaker {
 	if c := st.class(i); c&wPron != 0 {
 		return speaker{ok: true, start: i, end: i + 1, pron: c & wPron, span: kilde.Span{Start: st.toks[i].s, End: st.toks[i].e}}
 	}
-	if c := st.class(i); c&(wComp|wPrep|wRel|wAddr) != 0 && c&wDet == 0 {
+	if c := st.class(i); c&(wComp|wPrep|wRel|wAddr|wAdv) != 0 && c&wDet == 0 {
 		return speaker{}
 	}
 	var best speaker
@@ -353,6 +366,31 @@ func (st *state) npAfter(i, lim int) speaker {
 	k := i
 	for k < lim && k < i+10 {
 		if st.stopTok(k) && !(k == i && st.class(k)&wDet != 0) {
+			// "formand for Landbrugsforeningen Peder Mogensen": a role's
+			// organisation, then the person
+			if role != "" && st.class(k)&wPrep != 0 && st.class(k)&wAddr == 0 {
+				if j, ok := st.nameAt(k + 1); ok && j < lim {
+					if j2, ok2 := st.nameAt(j); ok2 && j2 <= lim {
+						sp := st.nameSpeaker(j, j2)
+						sp.role, sp.person = role, true
+						if sp.gender == 0 {
+							sp.gender = roleG
+						}
+						return sp
+					}
+				}
+			}
+			// "Venstres formand, Jakob Ellemann-Jensen"
+			if role != "" && st.toks[k].low == "," {
+				if j, ok := st.nameAt(k + 1); ok && j <= lim {
+					sp := st.nameSpeaker(k+1, j)
+					sp.role, sp.person = role, true
+					if sp.gender == 0 {
+						sp.gender = roleG
+					}
+					return sp
+				}
+			}
 			break
 		}
 		if j, ok := st.nameAt(k); ok && j <= lim {
@@ -409,7 +447,7 @@ func (st *state) npAfter(i, lim int) speaker {
 	}
 	sp := speaker{ok: true, desc: true, start: i, end: e, span: kilde.Span{Start: st.toks[i].s, End: st.toks[e-1].e}, role: role, gender: roleG}
 	sp.name = st.text[sp.span.Start:sp.span.End]
-	st.resolveRole(&sp, i, k)
+	sp.head = k
 	return sp
 }
 
@@ -450,6 +488,11 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 		}
 	}
 	if role == "" {
+		st.resolveDefinite(sp, i, k)
+		// "den 23-årige": an adjective after "den" refers to a person
+		if sp.desc && st.lx.code == "da" && k-i == 2 && (st.toks[i].low == "den") && strings.HasSuffix(st.toks[k-1].low, "e") {
+			st.lastPerson(sp)
+		}
 		return
 	}
 	if sp.role == "" {
@@ -462,6 +505,83 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 		}
 		if m.role == role || strings.HasSuffix(m.role, role) {
 			sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
+			return
+		}
+	}
+	// "den tidligere generalsekretær", "ministeren": a definite role refers
+	// to the person last named in the two blocks before
+	if st.definite(i, k) {
+		st.lastPerson(sp)
+	}
+}
+
+// lastPerson makes sp the person last named in the two blocks before it.
+func (st *state) lastPerson(sp *speaker) {
+	{
+		blk := st.blockOf(sp.span.Start)
+		for n := len(st.ments) - 1; n >= 0; n-- {
+			m := st.ments[n]
+			if m.pos >= sp.span.Start {
+				continue
+			}
+			if blk-st.blockOf(m.pos) > 2 {
+				break
+			}
+			if m.person && !m.desc && m.name != "" {
+				sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
+				return
+			}
+		}
+	}
+}
+
+// definite reports whether the description [i, k) is definite: "den …",
+// "the …", or a Danish noun with a definite ending.
+func (st *state) definite(i, k int) bool {
+	if i >= k {
+		return false
+	}
+	w := st.toks[i].low
+	if w == "den" || w == "det" || w == "the" || w == "this" {
+		return true
+	}
+	if st.lx.code == "da" && k-i == 1 {
+		return strings.HasSuffix(w, "en") || strings.HasSuffix(w, "et") || strings.HasSuffix(w, "n")
+	}
+	return false
+}
+
+// resolveDefinite links a definite description without a role to an earlier
+// mention: "kilden" → "en kilde, som …", "ministeriet" → "Justitsministeriet".
+func (st *state) resolveDefinite(sp *speaker, i, k int) {
+	if st.lx.code != "da" || k-i != 1 && !(k-i >= 2 && st.class(i)&wDet != 0) {
+		return
+	}
+	w := st.toks[k-1].low
+	stems := []string{w}
+	for _, suf := range []string{"en", "et", "n", "t"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			stems = append(stems, w[:len(w)-len(suf)])
+		}
+	}
+	for n := len(st.ments) - 1; n >= 0; n-- {
+		m := st.ments[n]
+		if m.pos >= sp.span.Start || m.name == "" {
+			continue
+		}
+		ln := strings.ToLower(m.name)
+		if m.desc {
+			for _, f := range strings.Fields(ln) {
+				f = strings.Trim(f, ",")
+				if len(stems) > 1 && f == stems[1] {
+					sp.name = m.name
+					return
+				}
+			}
+			continue
+		}
+		if !m.person && len(w) >= 6 && strings.HasSuffix(ln, w) {
+			sp.name, sp.desc, sp.org = m.name, false, true
 			return
 		}
 	}
@@ -508,6 +628,29 @@ func (st *state) npBefore(j, lo int) speaker {
 				if st.toks[m].low != "," {
 					break
 				}
+				// "Bankens direktør, Carsten Egeriis, siger"
+				if j, ok := st.nameAt(m + 1); ok && j == k && !st.genitive(j-1) {
+					sp := st.nameSpeaker(m+1, j)
+					for r := m - 1; r >= lo && r >= m-3; r-- {
+						if ok, g := st.isRole(r); ok {
+							sp.role, sp.person = st.roleText(r), true
+							if sp.gender == 0 {
+								sp.gender = g
+							}
+							break
+						}
+					}
+					return sp
+				}
+				// "En kilde, som Ritzau har talt med, fortæller"
+				if st.class(m+1)&wRel != 0 {
+					if sp := st.npBefore(m, lo); sp.ok && sp.desc {
+						sp.end = k
+						sp.span.End = st.toks[k-1].e
+						sp.name = st.text[sp.span.Start:sp.span.End]
+						return sp
+					}
+				}
 				sp := st.npBefore(m, lo)
 				if sp.ok && !sp.desc && sp.pron == 0 {
 					if sp.role == "" {
@@ -543,7 +686,19 @@ func (st *state) npBefore(j, lo int) speaker {
 				s++
 			}
 		}
+		for s < k {
+			if e, ok := st.nameAt(s); ok && e == k+1 {
+				break
+			}
+			s++
+		}
 		if e, ok := st.nameAt(s); ok && e == k+1 {
+			// "Ulla Holm fra Københavns Universitet siger": the person, not the place
+			if s-2 >= lo && st.class(s-1)&wPrep != 0 && st.class(s-1)&wAddr == 0 {
+				if p := st.npBefore(s-1, lo); p.ok && !p.desc && p.pron == 0 {
+					return p
+				}
+			}
 			return st.nameSpeaker(s, e)
 		}
 	}
@@ -587,7 +742,7 @@ func (st *state) npBefore(j, lo int) speaker {
 	if ok, g := st.isRole(k); ok {
 		sp.role, sp.gender = st.toks[k].low, g
 	}
-	st.resolveRole(&sp, s, k+1)
+	sp.head = k + 1
 	return sp
 }
 
