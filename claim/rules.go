@@ -362,18 +362,18 @@ func (s *scan) attribute(at *att) bool {
 				fwdFirst = false
 			}
 		}
-		var a, b int
+		var a, b, reg int
 		if fwdFirst {
 			a, b = s.npForward(c.j, n)
 			if !s.l.v2 && a < b && b < n && !(s.toks[b].kind == tPunct || s.role(b)&(rTime|rStop|rNprep|rThat|rRel) != 0) {
 				a, b = c.j, c.j // "said the blaze was ...": not an inverted subject
 			}
 			if a == b {
-				a, b = s.npBackwardAppos(p)
+				a, b, reg = s.npBackwardAppos(p)
 				at.backwardSubj = a < b
 			}
 		} else {
-			a, b = s.npBackwardAppos(p)
+			a, b, reg = s.npBackwardAppos(p)
 			at.backwardSubj = a < b
 			if a == b {
 				a, b = s.npForward(c.j, n)
@@ -384,7 +384,7 @@ func (s *scan) attribute(at *att) bool {
 		}
 		at.srcA, at.srcB = a, b
 		if at.backwardSubj {
-			at.regI = a
+			at.regI = min(a, reg)
 		} else if b > at.regJ {
 			at.regJ = b
 		}
@@ -515,36 +515,59 @@ func (s *scan) antecedent(p int) (int, int) {
 
 // npBackwardAppos is npBackward that looks past an apposition or a relative
 // clause: "Josh Earnest, the press secretary, said"; "the official, who
-// asked not to be named, said".
-func (s *scan) npBackwardAppos(p int) (int, int) {
+// asked not to be named, said"; "one of the lawyers, Jane Roe, said". It
+// returns the source phrase and the first token of the whole subject.
+func (s *scan) npBackwardAppos(p int) (a, b, reg int) {
 	if !s.punct(p, ",") {
-		return s.npBackward(p)
+		a, b = s.npBackward(p)
+		return a, b, a
 	}
 	q := p - 1
-	for q >= s.first && !s.punct(q, ",") && p-q < 15 {
-		if s.toks[q].kind == tPunct && !s.punct(q, "-") {
-			return q, q
+	for q >= s.first && !s.punct(q, ",") && p-q < 20 {
+		if s.toks[q].kind == tPunct && !s.punct(q, "-.()'’") {
+			return p, p, p
 		}
 		q--
 	}
 	if q < s.first || !s.punct(q, ",") {
-		return p, p
-	}
-	if s.role(q+1)&rRel != 0 {
-		return s.npBackward(q - 1)
-	}
-	a, b := s.npBackward(p - 1)
-	if a == b {
-		return a, b
+		return p, p, p
 	}
 	x, y := s.npBackward(q - 1)
-	if x < y && s.toks[x].cap && !s.toks[a].cap {
-		return x, y
+	if s.role(q+1)&rRel != 0 {
+		return x, y, x
 	}
-	if a == q+1 {
-		return a, b
+	a, b = s.npBackward(p - 1)
+	switch {
+	case a == b || a != q+1:
+		// the segment is no phrase: a long title after a name
+		if x < y && s.toks[y-1].cap {
+			return x, y, x
+		}
+		return p, p, p
+	case x == y:
+		return a, b, a
+	case s.capShare(x, y) >= s.capShare(a, b):
+		return x, y, x // "Tom Reed, the city's fire chief,"
+	default:
+		return a, b, x // "one of the lawyers, Jane Roe,"
 	}
-	return p, p
+}
+
+// capShare is the share of capitalized words in [a, b), in percent.
+func (s *scan) capShare(a, b int) int {
+	n, c := 0, 0
+	for i := a; i < b; i++ {
+		if s.toks[i].kind == tWord {
+			n++
+			if s.toks[i].cap {
+				c++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return 100 * c / n
 }
 
 // npForward returns the noun phrase that starts at token i (after
