@@ -40,6 +40,9 @@ type lang struct {
 	future    map[string]bool
 	nums      map[string]wordInfo
 	phrases   map[string][]phrase // first word → phrases, longest first
+	// starts holds every word that may begin an expression (any word of
+	// the tables above), so that Find skips other words with one lookup.
+	starts map[string]bool
 }
 
 func loadLang(code string) (*lang, error) {
@@ -103,7 +106,37 @@ func loadLang(code string) (*lang, error) {
 		}
 		l.phrases[k] = v
 	}
+	l.starts = map[string]bool{}
+	for _, m := range []map[string]wordInfo{l.months, l.weekdays, l.nums} {
+		for k := range m {
+			l.starts[k] = true
+		}
+	}
+	for _, m := range []map[string]string{l.seasons, l.words, l.clock} {
+		for k := range m {
+			l.starts[k] = true
+		}
+	}
+	for k := range l.units {
+		l.starts[k] = true
+	}
+	for k := range l.phrases {
+		l.starts[k] = true
+	}
+	l.starts["q"], l.starts["h"] = true, true // Q3, H1
 	return l, nil
+}
+
+// mayStart reports whether a word may begin a time expression; compounds
+// (five-year, third-quarter) are checked by their first part.
+func (l *lang) mayStart(w string) bool {
+	if l.starts[w] {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		return l.starts[w[:i]]
+	}
+	return false
 }
 
 func infoMap(name string) (map[string]wordInfo, error) {

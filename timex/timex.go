@@ -59,7 +59,23 @@ func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 		}
 		var res match
 		ok := false
-		switch d.LangAt(t.s) {
+		lang := d.LangAt(t.s)
+		if t.k == kWord {
+			switch lang {
+			case "da":
+				ok = a.da.mayStart(t.low)
+			case "en":
+				ok = a.en.mayStart(t.low)
+			default:
+				ok = a.da.mayStart(t.low) || a.en.mayStart(t.low)
+			}
+			if !ok {
+				i++
+				continue
+			}
+			ok = false
+		}
+		switch lang {
 		case "da":
 			m.l = a.da
 			res, ok = m.full(i)
