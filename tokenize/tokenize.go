@@ -84,6 +84,12 @@ func (t *Tokenizer) Annotate(d *kilde.Doc) error {
 
 // Append appends the tokens of text to dst and returns it.
 func (t *Tokenizer) Append(dst []kilde.Token, text string) []kilde.Token {
+	return t.appendTokens(dst, text, true)
+}
+
+// appendTokens is Append; fast enables the shortcuts for plain words,
+// which the tests check against the general rules.
+func (t *Tokenizer) appendTokens(dst []kilde.Token, text string, fast bool) []kilde.Token {
 	sc := scanner{t: t, text: text, out: dst}
 	i := 0
 	for i < len(text) {
@@ -95,6 +101,7 @@ func (t *Tokenizer) Append(dst []kilde.Token, text string) []kilde.Token {
 		// Find the chunk's end, noting whether it is only letters
 		// (the common case, which needs none of chunk's rules).
 		plain := isLetter(r)
+		other := -1 // offset of the first ASCII non-letter after letters
 		j := i + n
 		for j < len(text) {
 			c := text[j]
@@ -102,7 +109,10 @@ func (t *Tokenizer) Append(dst []kilde.Token, text string) []kilde.Token {
 				if ascii[c]&cSpace != 0 {
 					break
 				}
-				plain = plain && ascii[c]&cLetter != 0
+				if plain && ascii[c]&cLetter == 0 {
+					plain = false
+					other = j
+				}
 				j++
 				continue
 			}
@@ -110,12 +120,19 @@ func (t *Tokenizer) Append(dst []kilde.Token, text string) []kilde.Token {
 			if IsSpace(r) {
 				break
 			}
-			plain = plain && unicode.IsLetter(r)
+			if plain && !unicode.IsLetter(r) {
+				plain = false
+			}
 			j += n
 		}
-		if plain {
+		switch {
+		case !fast:
+			sc.chunk(i, j)
+		case plain:
 			sc.emit(i, j, kilde.Word)
-		} else {
+		case other == j-1 && !sc.squote && sc.simpleEnd(i, j):
+			// A word and one mark: "ord," "ord." "ord?"; done by simpleEnd.
+		default:
 			sc.chunk(i, j)
 		}
 		i = j
@@ -132,6 +149,30 @@ type scanner struct {
 
 func (sc *scanner) emit(s, e int, k kilde.TokenKind) {
 	sc.out = append(sc.out, kilde.Token{Span: kilde.Span{Start: s, End: e}, Kind: k})
+}
+
+// simpleEnd tokenizes text[s:e], letters and one final ASCII mark, if the
+// mark is one whose handling needs no context, and reports whether it did.
+func (sc *scanner) simpleEnd(s, e int) bool {
+	switch sc.text[e-1] {
+	case ',', ';', ':', '!', '?', ')':
+	case '.':
+		if _, n := runeAt(sc.text, s); s+n == e-1 {
+			return false // an initial: chunk decides
+		}
+		if sc.t.isAbbrev(sc.text[s:e]) {
+			sc.emit(s, e, kilde.Word)
+			return true
+		}
+		if sc.t.numOnly[sc.text[s:e]] {
+			return false
+		}
+	default:
+		return false
+	}
+	sc.emit(s, e-1, kilde.Word)
+	sc.emit(e-1, e, kilde.Punct)
+	return true
 }
 
 // chunk tokenizes the whitespace-free text[s:e].

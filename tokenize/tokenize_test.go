@@ -74,6 +74,9 @@ func TestTokens(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("Append(%q)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
+		if slow := texts(tt.in, tk.AppendGeneral(nil, tt.in)); slow != got {
+			t.Errorf("Append(%q): fast path %s, general rules %s", tt.in, got, slow)
+		}
 	}
 }
 
@@ -161,7 +164,12 @@ func FuzzTokenize(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkTokens(t, s, tk.Append(nil, s))
+		toks := tk.Append(nil, s)
+		checkTokens(t, s, toks)
+		// The shortcuts for plain words change nothing.
+		if got, want := texts(s, toks), texts(s, tk.AppendGeneral(nil, s)); got != want {
+			t.Fatalf("%q: fast path %s, general rules %s", s, got, want)
+		}
 	})
 }
 
