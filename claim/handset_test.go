@@ -61,11 +61,17 @@ func mainClaim(d *kilde.Doc) *kilde.Claim {
 }
 
 func TestHandSetDanish(t *testing.T) {
+	for _, f := range []string{"testdata/da_claims.tsv", "testdata/da_claims_heldout.tsv"} {
+		t.Run(f, func(t *testing.T) { testHandSet(t, f) })
+	}
+}
+
+func testHandSet(t *testing.T, path string) {
 	a, err := claim.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := readHandSet(t, "testdata/da_claims.tsv")
+	cs := readHandSet(t, path)
 	var hedgeOK, srcOK, srcN, viaOK, viaN, n int
 	for _, c := range cs {
 		d := kilde.NewDoc(kilde.Article{Lang: "da", Text: c.text})

@@ -628,7 +628,11 @@ func (s *scan) npForward(i, lim int) (int, int) {
 		}
 		r := s.role(j)
 		if r&rNprep != 0 {
-			if words > 0 && j+1 < lim && (s.toks[j+1].cap || s.role(j+1)&rDet != 0 && j+2 < lim && s.toks[j+2].kind != tPunct) {
+			// "formand for Cyklistforbundet", "a spokesman for the campaign",
+			// "en kilde i regeringen,"
+			plainEnd := hasDet && j+1 < lim && s.toks[j+1].kind == tWord && s.role(j+1) == 0 &&
+				(j+2 >= lim || s.toks[j+2].kind == tPunct || s.role(j+2)&(rStop|rThat|rRel) != 0)
+			if words > 0 && j+1 < lim && (s.toks[j+1].cap || plainEnd || s.role(j+1)&rDet != 0 && j+2 < lim && s.toks[j+2].kind != tPunct) {
 				j++
 				lowers, hasDet = 0, s.role(j)&rDet != 0
 				continue
@@ -653,7 +657,8 @@ func (s *scan) npForward(i, lim int) (int, int) {
 				continue
 			}
 			// "the Clinton campaign," but not "Danmarks Statistik steg priserne"
-			if j+1 < lim && s.toks[j+1].kind != tPunct && s.role(j+1)&(rStop|rNprep|rThat|rRel|rAux) == 0 {
+			// nor, with verb-second order, "ifølge Lægeforeningen mangler der"
+			if s.l.v2 || j+1 < lim && s.toks[j+1].kind != tPunct && s.role(j+1)&(rStop|rNprep|rThat|rRel|rAux) == 0 {
 				break
 			}
 			j++

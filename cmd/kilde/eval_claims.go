@@ -35,14 +35,21 @@ func evalClaims(ctx context.Context, e *env, args []string) int {
 			"By default the whole pipeline runs (quotes, entities ... feed claims); --isolated runs only\n"+
 			"tokens, sentences and claims.")
 	data := fs.String("data", filepath.Join(shared, "data", "quotes", "en_polnear_dev.jsonl"), "PolNeAR JSONL `file`; empty to skip")
-	da := fs.String("da", filepath.Join(root, "main", "claim", "testdata", "da_claims.tsv"), "hand-written Danish `file`; empty to skip")
+	da := fs.String("da", filepath.Join(root, "main", "claim", "testdata", "da_claims.tsv")+","+filepath.Join(root, "main", "claim", "testdata", "da_claims_heldout.tsv"), "hand-written Danish `files`, comma-separated; empty to skip")
 	isolated := fs.Bool("isolated", false, "run only tokenize, sentence and claim")
 	errs := fs.Int("errors", 0, "print up to `n` misses and wrong sources")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if _, err := os.Stat(*da); *da != "" && err != nil {
-		*da = claimFindUp(filepath.Join("claim", "testdata", "da_claims.tsv"))
+	if *da != "" {
+		var paths []string
+		for _, p := range strings.Split(*da, ",") {
+			if _, err := os.Stat(p); err != nil {
+				p = claimFindUp(filepath.Join("claim", "testdata", filepath.Base(p)))
+			}
+			paths = append(paths, p)
+		}
+		*da = strings.Join(paths, ",")
 	}
 	var p *pipeline.Pipeline
 	var err error
@@ -70,8 +77,10 @@ func evalClaims(ctx context.Context, e *env, args []string) int {
 		}
 	}
 	if *da != "" {
-		if c := evalClaimsHand(e, p, *da, *errs); c != 0 {
-			code = c
+		for _, path := range strings.Split(*da, ",") {
+			if c := evalClaimsHand(e, p, path, *errs); c != 0 {
+				code = c
+			}
 		}
 	}
 	return code
