@@ -83,19 +83,8 @@ func clean(raw []byte, trim bool) (text string, bad, nul bool) {
 	if trim {
 		raw = bytes.TrimSpace(raw)
 	}
-	ascii, hasCR, hasNUL := true, false, false
-	for _, c := range raw {
-		switch {
-		case c >= utf8.RuneSelf:
-			ascii = false
-		case c == '\r':
-			hasCR = true
-		case c == 0:
-			hasNUL = true
-		}
-	}
-	valid := ascii || utf8.Valid(raw)
-	if valid && !hasCR && !hasNUL {
+	// Fast path: IndexByte and Valid are vectorised.
+	if bytes.IndexByte(raw, '\r') < 0 && bytes.IndexByte(raw, 0) < 0 && utf8.Valid(raw) {
 		return string(raw), false, false
 	}
 	out := make([]byte, 0, len(raw)+8)
