@@ -276,6 +276,7 @@ type state struct {
 	sawAnd           bool
 	pendingArt       bool
 	halfArt          bool // "half a": waits for a scale word
+	scaleAnd         bool // "and" came right after a scale word
 	neg              bool
 	words, fraction  bool
 	ordinal          bool
@@ -357,6 +358,15 @@ func (s *state) digits(d digitsElem) bool {
 	return true
 }
 
+// afterScale scales a fraction that follows "<scale> and": "one million
+// and a half" is 1.5 million; elsewhere it returns f.
+func (s *state) afterScale(f float64) float64 {
+	if s.scaleAnd && s.hund == 0 && s.lastScale > 1 {
+		return f * s.lastScale
+	}
+	return f
+}
+
 func isTens(v float64) bool { return v >= 20 && v < 100 && math.Mod(v, 10) == 0 }
 
 // add feeds one word to the state; it returns false when the word cannot
@@ -385,8 +395,13 @@ func (s *state) add(e entry) bool {
 	case kN, kO, kA:
 		v := e.val
 		if e.kind == kO && (s.last == kArt || (s.last == kN && s.sub == 1 && s.hund == 0 && s.total == 0 && s.subWord)) && v >= 3 {
-			// "a third", "one fifth": a fraction, not an ordinal.
-			s.sub = 1 / v
+			// "a third", "one fifth": a fraction, not an ordinal;
+			// "forty two and a third" adds it.
+			if s.last == kArt && s.sawAnd {
+				s.sub += s.afterScale(1 / v)
+			} else {
+				s.sub = 1 / v
+			}
 			s.fraction = true
 			s.pendingArt = false
 			s.last = kF
@@ -448,7 +463,7 @@ func (s *state) add(e entry) bool {
 			s.sub = 0.5
 		case kA, kArt:
 			if s.pendingArt {
-				s.sub += 0.5 // fire en halv, one and a half
+				s.sub += s.afterScale(0.5) // fire en halv, one and a half, one million and a half
 			} else {
 				s.sub = 0.5 // en halv
 			}
@@ -483,12 +498,17 @@ func (s *state) add(e entry) bool {
 			}
 			num = 1
 			if s.last == kArt && s.sawAnd {
-				s.sub += 1 / e.val
+				s.sub += s.afterScale(1 / e.val)
 				goto doneF
 			}
 		}
 		if num == 0 {
 			return false
+		}
+		if s.scaleAnd && s.hund == 0 {
+			// "five billion and three quarters"
+			s.sub = s.afterScale(num / e.val)
+			goto doneF
 		}
 		s.sub = num / e.val
 	doneF:
@@ -564,6 +584,7 @@ func (s *state) add(e entry) bool {
 				return false
 			}
 			s.sawAnd = true
+			s.scaleAnd = s.last == kS
 			s.last = kAnd
 			return true
 		}

@@ -228,6 +228,12 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			i++
 			continue
 		}
+		if c == 'h' || c == 'H' || c == 'w' || c == 'W' {
+			if e := skipURL(text, i); e > i {
+				i = e
+				continue
+			}
+		}
 		lang := d.LangAt(i)
 		q, end, ok := a.at(d, lang, i)
 		if ok {
@@ -256,24 +262,31 @@ func overlapsTimes(ts []kilde.Time, s kilde.Span) bool {
 	return false
 }
 
-// skipToken moves past the run of letters, digits and inner marks at i.
+// skipToken moves past the run at i: digits with inner marks, or letters.
 func skipToken(text string, i int) int {
 	n := i
-	for n < len(text) {
-		c := text[n]
-		if c < utf8.RuneSelf {
-			if isDigit(c) || isASCIILetter(c) {
+	if isDigit(text[i]) {
+		for n < len(text) {
+			c := text[n]
+			if isDigit(c) || (c == '.' || c == ',' || c == ':' || c == '/') && n+1 < len(text) && isDigit(text[n+1]) {
 				n++
 				continue
 			}
-			if (c == '.' || c == ',' || c == ':' || c == '/') && n+1 < len(text) && isDigit(text[n+1]) && n > i && isDigit(text[n-1]) {
+			break
+		}
+		return n
+	}
+	for n < len(text) {
+		c := text[n]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
 				n++
 				continue
 			}
 			break
 		}
 		r, w := utf8.DecodeRuneInString(text[n:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !unicode.IsLetter(r) {
 			break
 		}
 		n += w
@@ -283,6 +296,21 @@ func skipToken(text string, i int) int {
 		n = i + w
 	}
 	return n
+}
+
+// skipURL returns the end of a URL or e-mail address starting at i, or i.
+func skipURL(text string, i int) int {
+	if !(hasFoldPrefixAt(text, i, "http://") || hasFoldPrefixAt(text, i, "https://") || hasFoldPrefixAt(text, i, "www.")) {
+		return i
+	}
+	for i < len(text) && text[i] != ' ' && text[i] != '\n' && text[i] != '\t' {
+		i++
+	}
+	return i
+}
+
+func hasFoldPrefixAt(s string, i int, p string) bool {
+	return i+len(p) <= len(s) && strings.EqualFold(s[i:i+len(p)], p)
 }
 
 // side is one number with what belongs to it.
@@ -345,7 +373,7 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 		if text[i-1] != '-' {
 			w = len("−")
 		}
-		if i-w == 0 || text[i-w-1] == ' ' || text[i-w-1] == '(' || text[i-w-1] == '\n' {
+		if i-w == 0 || strings.IndexByte(" (\n<>=", text[i-w-1]) >= 0 {
 			x.n.Value = -x.n.Value
 			x.start = i - w
 		}
@@ -367,6 +395,14 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 	}
 	if haveY {
 		hyphen := isHyphenJoin(text, x.end, y.start)
+		if hyphen && (y.end < len(text) && (text[y.end] == '-' || text[y.end] == '/') && y.end+1 < len(text) && isDigit(text[y.end+1]) || x.start > 0 && text[x.start-1] == '+') {
+			// "+1-222-2222": a phone number
+			e := y.end
+			for e < len(text) && (isDigit(text[e]) || text[e] == '-' || text[e] == '/') {
+				e++
+			}
+			return kilde.Quantity{}, e, false
+		}
 		lo, hi := x.n.Value, y.n.Value
 		if x.n.Scale == 1 && y.n.Scale > 1 && lo*y.n.Scale <= hi {
 			lo *= y.n.Scale
@@ -424,6 +460,17 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 			q.Approx = "at_least"
 			end++
 		}
+		if q.Approx != "exact" && q.Approx != "about" {
+			if hi, e, ok := a.boundPair(ld, lang, text, end, q.Approx, x); ok {
+				if q.Approx == "more_than" || q.Approx == "at_least" {
+					q.Low, q.High = fp(v), fp(hi)
+				} else {
+					q.Low, q.High = fp(hi), fp(v)
+				}
+				q.Approx, q.Value, end = "range", nil, e
+				goto done
+			}
+		}
 		switch q.Approx {
 		case "exact":
 			q.Low, q.High = fp(v), fp(v)
@@ -433,6 +480,7 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 			q.High = fp(v)
 		}
 	}
+done:
 	q.Span = kilde.Span{Start: start, End: end}
 	if x.class == "" || x.class == "measure" {
 		q.Measured, q.MeasuredSpan = a.measured(ld, lang, text, start, end)
@@ -487,7 +535,7 @@ func (a *Annotator) gluedAfter(text string, n number.Number) bool {
 	if n.Digits && !n.Words && n.Scale > 1 && e >= 2 && isASCIILetter(text[e-1]) && isDigit(text[e-2]) && (e >= len(text) || !isLetterAt(text, e)) {
 		// "5G", "3M": one letter glued to digits is a scale only after a
 		// currency ("$3M"); the caller checks.
-		if !strings.ContainsRune("$€£¥", rune(prevByteRune(text, i))) {
+		if text[e-1] == 'G' && !strings.ContainsRune("$€£¥", prevByteRune(text, i)) {
 			return true
 		}
 	}
@@ -694,7 +742,19 @@ func matchList(text string, j int, pl plist) *phrase {
 // matchBefore finds a phrase that ends, followed by one space, right
 // before i. It returns the phrase and its start.
 func matchBefore(text string, i int, l []phrase) (*phrase, int) {
+	if i > 0 && strings.IndexByte("<>=~", text[i-1]) >= 0 || hasSuffixAt(text, i, "≥") || hasSuffixAt(text, i, "≤") {
+		// ">10", "<=  -30": symbols stand right before the number
+		for idx := range l {
+			p := &l[idx]
+			if s := i - len(p.s); s >= 0 && text[s:i] == p.s {
+				return p, s
+			}
+		}
+	}
 	k := i
+	for k > 1 && text[k-1] == ' ' && text[k-2] == ' ' {
+		k--
+	}
 	if k > 0 && text[k-1] == ' ' {
 		k--
 	} else if k > 1 && text[k-2] == 0xC2 && text[k-1] == 0xA0 {
@@ -728,6 +788,10 @@ func matchAfter(text string, e int, l []phrase) (*phrase, int) {
 		if f > len(text) || !strings.EqualFold(text[j:f], p.s) || isLetterAt(text, f) {
 			continue
 		}
+		// "200 or greater than 190": the phrase bounds the next number.
+		if k := skipSpaces(text, f); k < len(text) && (isDigit(text[k]) || startsNumber(text, k)) {
+			continue
+		}
 		return p, f
 	}
 	return nil, 0
@@ -739,9 +803,9 @@ func (a *Annotator) joinAfter(ld *langData, text string, e int, opened bool) (in
 	if e >= len(text) {
 		return 0, false
 	}
-	if text[e] == '-' || hasPrefixAt(text, e, "–") {
+	if text[e] == '-' || text[e] == '~' || hasPrefixAt(text, e, "–") {
 		w := 1
-		if text[e] != '-' {
+		if text[e] != '-' && text[e] != '~' {
 			w = len("–")
 		}
 		j := e + w
@@ -782,6 +846,58 @@ func (a *Annotator) joinAfter(ld *langData, text string, e int, opened bool) (in
 		}
 	}
 	return 0, false
+}
+
+// boundPair reads the second half of "more than 10 and less than 20",
+// "mindst 5 og højst 9": a bound of the other direction after "and", "but",
+// "og", "men" or a comma. It returns that number and the end.
+func (a *Annotator) boundPair(ld *langData, lang, text string, e int, approx string, x side) (float64, int, bool) {
+	j := skipSpaces(text, e)
+	if j < len(text) && text[j] == ',' {
+		j = skipSpaces(text, j+1)
+	}
+	w := wordAt(text, j)
+	switch lowerASCII(w) {
+	case "and", "but", "og", "men":
+		j = skipSpaces(text, j+len(w))
+	default:
+		if j == e || text[j-1] != ' ' || e >= len(text) || text[e] != ',' {
+			return 0, 0, false
+		}
+	}
+	lower := approx == "more_than" || approx == "at_least"
+	for idx := range ld.before {
+		p := &ld.before[idx]
+		f := j + len(p.s)
+		if f >= len(text) || !strings.EqualFold(text[j:f], p.s) || isLetterAt(text, f) {
+			continue
+		}
+		pl := p.val == "more_than" || p.val == "at_least"
+		pu := p.val == "less_than" || p.val == "at_most"
+		if !(lower && pu || !lower && pl) {
+			continue
+		}
+		k := skipSpaces(text, f)
+		n, ok := number.Scan(lang, text, k)
+		if !ok || n.Ordinal || n.Weak {
+			return 0, 0, false
+		}
+		y := a.side(ld, lang, text, k, n)
+		if y.unit != "" && x.unit != "" && y.unit != x.unit {
+			return 0, 0, false
+		}
+		return y.n.Value * y.factor, y.end, true
+	}
+	return 0, 0, false
+}
+
+// startsNumber reports whether a spelled-out or written number starts at k.
+func startsNumber(text string, k int) bool {
+	if _, ok := number.Scan("en", text, k); ok {
+		return true
+	}
+	_, ok := number.Scan("da", text, k)
+	return ok
 }
 
 func isHyphenJoin(text string, e, s int) bool {
