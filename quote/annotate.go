@@ -44,7 +44,12 @@ func (st *state) reset(a *Annotator, d *kilde.Doc) {
 	st.blocks = st.blocks[:0]
 	st.sents = st.sents[:0]
 	st.names = st.names[:0]
+	if st.byLast == nil {
+		st.byLast = map[string][]int{}
+	}
+	clear(st.byLast)
 	st.ments = st.ments[:0]
+	st.smen = st.smen[:0]
 	st.cands = st.cands[:0]
 	// entities must be sorted for binary search; ignore them otherwise
 	st.ents = d.Entities

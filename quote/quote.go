@@ -18,8 +18,10 @@ package quote
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/lexicon"
@@ -55,7 +57,8 @@ type lang struct {
 	cues     map[string]string   // one-word cue → kind
 	multi    map[string][]phrase // first word of a multi-word cue → phrases
 	roles    map[string]byte     // role word → gender ('m', 'f' or 0)
-	suffixes []string            // roles that also end compounds
+	suffixes map[string]bool     // roles that also end compounds
+	sufLens  []int               // their byte lengths, longest first
 	words    map[string]uint16
 }
 
@@ -121,9 +124,18 @@ func loadLang(code string, compounds bool) (*lang, error) {
 		}
 		l.roles[r[0]] = g
 		if compounds && len([]rune(r[0])) >= 4 {
-			l.suffixes = append(l.suffixes, r[0])
+			if l.suffixes == nil {
+				l.suffixes = map[string]bool{}
+			}
+			if !l.suffixes[r[0]] {
+				l.suffixes[r[0]] = true
+				if !slices.Contains(l.sufLens, len(r[0])) {
+					l.sufLens = append(l.sufLens, len(r[0]))
+				}
+			}
 		}
 	}
+	sort.Sort(sort.Reverse(sort.IntSlice(l.sufLens)))
 	rows, err = lexicon.Rows(code+"/quote_words.tsv", 2)
 	if err != nil {
 		return nil, err
@@ -157,9 +169,9 @@ func (l *lang) role(w string) (bool, byte) {
 	if g, ok := l.roles[w]; ok {
 		return true, g
 	}
-	for _, s := range l.suffixes {
-		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
-			return true, l.roles[s]
+	for _, n := range l.sufLens {
+		if len(w) > n+2 && utf8.RuneStart(w[len(w)-n]) && l.suffixes[w[len(w)-n:]] {
+			return true, l.roles[w[len(w)-n:]]
 		}
 	}
 	return false, 0

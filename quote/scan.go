@@ -36,10 +36,12 @@ type state struct {
 	d      *kilde.Doc
 	text   string
 	toks   []tok
-	blocks []kilde.Span // non-empty lines
-	sents  []int        // first token of each sentence
-	names  []nameRef    // full names seen in the text, for canonical forms
-	ments  []mention    // people and organisations in text order
+	blocks []kilde.Span     // non-empty lines
+	sents  []int            // first token of each sentence
+	names  []nameRef        // full names seen in the text, for canonical forms
+	byLast map[string][]int // last word → indexes into names
+	ments  []mention        // people and organisations in text order
+	smen   []mention        // resolved speakers in text order
 	cands  []cand
 	ents   []kilde.Entity // Doc.Entities when sorted
 	used   []bool         // token is a cue already used

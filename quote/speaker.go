@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -229,10 +231,8 @@ func (st *state) canonical(i, j int) string {
 		w := st.toks[i].low
 		best := ""
 		bestDist := -1
-		for _, n := range st.names {
-			if n.last != w && !(n.first == w && false) {
-				continue
-			}
+		for _, ni := range st.byLast[w] {
+			n := st.names[ni]
 			d := pos - n.pos
 			if d < 0 {
 				d = -d + 1<<20 // prefer earlier mentions
@@ -248,8 +248,9 @@ func (st *state) canonical(i, j int) string {
 	}
 	if j-i >= 3 {
 		f, l := st.toks[i].low, st.toks[j-1].low
-		for _, n := range st.names {
-			if n.first == f && n.last == l && len(n.text) < len(text) {
+		for _, ni := range st.byLast[l] {
+			n := st.names[ni]
+			if n.first == f && len(n.text) < len(text) {
 				return n.text
 			}
 		}
@@ -285,6 +286,7 @@ func (st *state) collectNames() {
 		}
 		if j-i >= 2 {
 			text := st.text[st.toks[i].s:st.toks[j-1].e]
+			st.byLast[st.toks[j-1].low] = append(st.byLast[st.toks[j-1].low], len(st.names))
 			st.names = append(st.names, nameRef{pos: st.toks[i].s, text: text, first: st.toks[i].low, last: st.toks[j-1].low})
 		}
 		i = j
@@ -326,17 +328,36 @@ func (st *state) addMention(sp speaker) {
 		return
 	}
 	m := mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, org: sp.org, person: sp.person || !sp.org && !sp.desc && strings.Contains(sp.name, " "), desc: sp.desc, role: sp.role}
-	k := len(st.ments)
-	for k > 0 && st.ments[k-1].pos > m.pos {
+	k := len(st.smen)
+	for k > 0 && st.smen[k-1].pos > m.pos {
 		k--
 	}
-	if k > 0 && st.ments[k-1].pos == m.pos {
-		st.ments[k-1] = m
+	if k > 0 && st.smen[k-1].pos == m.pos {
+		st.smen[k-1] = m
 		return
 	}
-	st.ments = append(st.ments, mention{})
-	copy(st.ments[k+1:], st.ments[k:])
-	st.ments[k] = m
+	st.smen = slices.Insert(st.smen, k, m)
+}
+
+// eachBefore calls fn on the mentions before byte pos, nearest first (a
+// speaker before a plain mention at the same place), until fn returns false
+// or max mentions were seen.
+func (st *state) eachBefore(pos, max int, fn func(m *mention) bool) {
+	a := sort.Search(len(st.ments), func(i int) bool { return st.ments[i].pos >= pos }) - 1
+	b := sort.Search(len(st.smen), func(i int) bool { return st.smen[i].pos >= pos }) - 1
+	for n := 0; n < max && (a >= 0 || b >= 0); n++ {
+		var m *mention
+		if b >= 0 && (a < 0 || st.smen[b].pos >= st.ments[a].pos) {
+			m = &st.smen[b]
+			b--
+		} else {
+			m = &st.ments[a]
+			a--
+		}
+		if !fn(m) {
+			return
+		}
+	}
 }
 
 // stop reports whether token i ends a speaker phrase.
@@ -498,15 +519,20 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 	if sp.role == "" {
 		sp.role = role
 	}
-	for n := len(st.ments) - 1; n >= 0; n-- {
-		m := st.ments[n]
-		if m.pos >= sp.span.Start || m.role == "" || m.desc {
-			continue
+	found := false
+	st.eachBefore(sp.span.Start, 200, func(m *mention) bool {
+		if m.role == "" || m.desc {
+			return true
 		}
 		if m.role == role || strings.HasSuffix(m.role, role) {
 			sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
-			return
+			found = true
+			return false
 		}
+		return true
+	})
+	if found {
+		return
 	}
 	// "den tidligere generalsekretær", "ministeren": a definite role refers
 	// to the person last named in the two blocks before
@@ -517,22 +543,17 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 
 // lastPerson makes sp the person last named in the two blocks before it.
 func (st *state) lastPerson(sp *speaker) {
-	{
-		blk := st.blockOf(sp.span.Start)
-		for n := len(st.ments) - 1; n >= 0; n-- {
-			m := st.ments[n]
-			if m.pos >= sp.span.Start {
-				continue
-			}
-			if blk-st.blockOf(m.pos) > 2 {
-				break
-			}
-			if m.person && !m.desc && m.name != "" {
-				sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
-				return
-			}
+	blk := st.blockOf(sp.span.Start)
+	st.eachBefore(sp.span.Start, 100, func(m *mention) bool {
+		if blk-st.blockOf(m.pos) > 2 {
+			return false
 		}
-	}
+		if m.person && !m.desc && m.name != "" {
+			sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
+			return false
+		}
+		return true
+	})
 }
 
 // definite reports whether the description [i, k) is definite: "den …",
@@ -564,10 +585,9 @@ func (st *state) resolveDefinite(sp *speaker, i, k int) {
 			stems = append(stems, w[:len(w)-len(suf)])
 		}
 	}
-	for n := len(st.ments) - 1; n >= 0; n-- {
-		m := st.ments[n]
-		if m.pos >= sp.span.Start || m.name == "" {
-			continue
+	st.eachBefore(sp.span.Start, 200, func(m *mention) bool {
+		if m.name == "" {
+			return true
 		}
 		ln := strings.ToLower(m.name)
 		if m.desc {
@@ -575,16 +595,17 @@ func (st *state) resolveDefinite(sp *speaker, i, k int) {
 				f = strings.Trim(f, ",")
 				if len(stems) > 1 && f == stems[1] {
 					sp.name = m.name
-					return
+					return false
 				}
 			}
-			continue
+			return true
 		}
 		if !m.person && len(w) >= 6 && strings.HasSuffix(ln, w) {
 			sp.name, sp.desc, sp.org = m.name, false, true
-			return
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // npBefore parses the speaker phrase that ends right before token j and
@@ -755,13 +776,10 @@ func (st *state) resolvePronoun(sp *speaker) {
 	pos := sp.span.Start
 	blk := st.blockOf(pos)
 	var fallback *mention
-	for n := len(st.ments) - 1; n >= 0; n-- {
-		m := &st.ments[n]
-		if m.pos >= pos {
-			continue
-		}
+	done := false
+	st.eachBefore(pos, 400, func(m *mention) bool {
 		if blk-st.blockOf(m.pos) > 6 {
-			break
+			return false
 		}
 		switch {
 		case sp.pron&(wPronM|wPronF) != 0:
@@ -770,11 +788,12 @@ func (st *state) resolvePronoun(sp *speaker) {
 				want = 'f'
 			}
 			if m.org || !m.person && !m.desc {
-				continue
+				return true
 			}
 			if m.gender == want {
 				st.takeMention(sp, m)
-				return
+				done = true
+				return false
 			}
 			if m.gender == 0 && fallback == nil {
 				fallback = m
@@ -782,14 +801,20 @@ func (st *state) resolvePronoun(sp *speaker) {
 		case sp.pron&wPronOrg != 0:
 			if m.org {
 				st.takeMention(sp, m)
-				return
+				done = true
+				return false
 			}
 		case sp.pron&wPronPl != 0:
 			if m.org || m.desc {
 				st.takeMention(sp, m)
-				return
+				done = true
+				return false
 			}
 		}
+		return true
+	})
+	if done {
+		return
 	}
 	if fallback != nil {
 		st.takeMention(sp, fallback)
