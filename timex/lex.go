@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kilde-news/kilde/lexicon"
+	"github.com/kilde-news/kilde/number"
 )
 
 // wordInfo is a lexicon word with its value and kind column.
@@ -133,10 +134,11 @@ func (l *lang) mayStart(w string) bool {
 	if l.starts[w] {
 		return true
 	}
-	if i := strings.IndexByte(w, '-'); i > 0 {
-		return l.starts[w[:i]]
+	if i := strings.IndexByte(w, '-'); i > 0 && l.starts[w[:i]] {
+		return true
 	}
-	return false
+	_, ok := number.Scan(l.code, w, 0) // seks, syvoghalvfems, tredje
+	return ok
 }
 
 func infoMap(name string) (map[string]wordInfo, error) {
@@ -156,34 +158,32 @@ func infoMap(name string) (map[string]wordInfo, error) {
 }
 
 // numberWord returns the value of a cardinal number word ("seks", "twenty",
-// "twenty-one"); -1 means an unspecified plural ("flere", "several") and -2
-// one and a half ("halvanden"). It is the one place to swap for package
-// number once that lands.
+// "twenty-one", "syvoghalvfems") read by package number; -1 means an
+// unspecified plural from time_numwords.tsv ("flere", "several") and -2 one
+// and a half ("halvanden").
 func (l *lang) numberWord(w string) (int, bool) {
 	if wi, ok := l.nums[w]; ok && wi.kind == "card" {
 		return wi.val, true
 	}
-	if i := strings.IndexByte(w, '-'); i > 0 { // twenty-one
-		a, ok1 := l.nums[w[:i]]
-		b, ok2 := l.nums[w[i+1:]]
-		if ok1 && ok2 && a.kind == "card" && b.kind == "card" && a.val >= 20 && a.val%10 == 0 && b.val > 0 && b.val < 10 {
-			return a.val + b.val, true
-		}
+	n, ok := number.Scan(l.code, w, 0)
+	if !ok || n.End != len(w) || n.Ordinal || n.Fraction || n.Digits || n.Negative {
+		return 0, false
 	}
-	return 0, false
+	if n.Value == 1.5 {
+		return -2, true
+	}
+	if n.Value < 1 || n.Value > 1e6 || n.Value != float64(int(n.Value)) {
+		return 0, false
+	}
+	return int(n.Value), true
 }
 
-// ordinalWord returns the value of an ordinal word ("tredje", "third").
+// ordinalWord returns the value of an ordinal word ("tredje", "third",
+// "enogtredivte"), read by package number.
 func (l *lang) ordinalWord(w string) (int, bool) {
-	if wi, ok := l.nums[w]; ok && wi.kind == "ord" {
-		return wi.val, true
+	n, ok := number.Scan(l.code, w, 0)
+	if !ok || n.End != len(w) || !n.Ordinal || n.Digits || n.Value < 1 || n.Value > 1000 || n.Value != float64(int(n.Value)) {
+		return 0, false
 	}
-	if i := strings.IndexByte(w, '-'); i > 0 { // twenty-first
-		a, ok1 := l.nums[w[:i]]
-		b, ok2 := l.nums[w[i+1:]]
-		if ok1 && ok2 && a.kind == "card" && b.kind == "ord" && a.val >= 20 && b.val < 10 {
-			return a.val + b.val, true
-		}
-	}
-	return 0, false
+	return int(n.Value), true
 }

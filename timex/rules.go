@@ -81,7 +81,7 @@ func (m *matcher) phraseValue(ph phrase, i, j, depth int) (match, bool) {
 		}
 		return m.mk(i, j, "TIME", v+"T"+f[1], kOther)
 	case "ref":
-		if n := m.tok(j); n.k == kWord && (m.l.units[n.low].unit != "" || m.l.nums[n.low].kind == "card") || n.k == kNum {
+		if n := m.tok(j); n.k == kWord && (m.l.units[n.low].unit != "" || isNumWord(m.l, n.low)) || n.k == kNum {
 			return match{}, false // "the past decade", "in the past two years"
 		}
 		if ph.adv {
@@ -253,7 +253,7 @@ func (m *matcher) textDate(i int) (match, bool) {
 		}
 	}
 	if r := m.role(j); r == "det" {
-		if n := m.tok(j + 1); n.k == kNum || n.k == kWord && m.l.nums[n.low].kind == "ord" {
+		if n := m.tok(j + 1); n.k == kNum || n.k == kWord && isOrdWord(m.l, n.low) {
 			j++
 		}
 	}
@@ -1238,3 +1238,6 @@ func yearsIn(unit string) int {
 	}
 	return 0
 }
+
+func isNumWord(l *lang, w string) bool { _, ok := l.numberWord(w); return ok }
+func isOrdWord(l *lang, w string) bool { _, ok := l.ordinalWord(w); return ok }

@@ -87,6 +87,7 @@ var cases = []struct {
 	{"2019-02-20", "da", "Forhandlingerne tog [to og en halv time|DURATION|PT2.5H]."},
 	{"2019-02-20", "en", "The strike lasted for [48 hours|DURATION|PT48H] after a [12-year|DURATION|P12Y] wait."},
 	{"2019-02-20", "en", "Prices rose over [the past two years|DURATION|P2Y] and [twenty-one days|DURATION|P21D]."},
+	{"2019-02-20", "da", "Hun har boet her i [femogtyve år|DURATION|P25Y] og [flere måneder|DURATION|PXM], [for tre år siden|DATE|2016] flyttede hun."},
 	// sets
 	{"2019-02-20", "da", "Bussen kører [hver dag|SET|P1D] og færgen [ugentligt|SET|P1W]."},
 	{"2019-02-20", "da", "Markedet holdes [hver mandag|SET|XXXX-WXX-1] og [hvert andet år|SET|P2Y]."},
