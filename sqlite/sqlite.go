@@ -23,11 +23,12 @@ var migrations embed.FS
 
 // Dialect is SQLite's SQL.
 var Dialect = &sqlstore.Dialect{
-	Name:         "sqlite",
-	Migrations:   mustSub(migrations, "migrations"),
-	IndexArticle: `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`,
-	FTSFrom:      `articles_fts JOIN articles a ON a.id = articles_fts.rowid`,
-	FTSWhere:     `articles_fts MATCH ?`,
+	Name:        "sqlite",
+	Migrations:  mustSub(migrations, "migrations"),
+	IndexInsert: `INSERT INTO articles_fts (rowid, title, body) VALUES `,
+	IndexValues: `(?, ?, ?)`,
+	FTSFrom:     `articles_fts JOIN articles a ON a.id = articles_fts.rowid`,
+	FTSWhere:    `articles_fts MATCH ?`,
 	// bm25 is lower for better matches; title matches weigh 3×.
 	FTSScore: `-bm25(articles_fts, 3.0, 1.0)`,
 	FTSIDs:   `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`,

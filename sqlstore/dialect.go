@@ -23,9 +23,12 @@ type Dialect struct {
 	// MigrationLock, when set, is run first in each migration transaction
 	// to serialize concurrent openers.
 	MigrationLock string
-	// IndexArticle indexes one article: args are the article id, the
-	// stemmed title and the stemmed body (search.IndexText output).
-	IndexArticle string
+	// IndexInsert followed by one or more comma-separated IndexValues
+	// indexes articles; each IndexValues takes the article id, the stemmed
+	// title and the stemmed body (search.IndexText output). Put indexes a
+	// whole batch in a few statements: SQLite's FTS5 flushes its pending
+	// terms at every statement, so one row per statement is slow.
+	IndexInsert, IndexValues string
 	// FTSFrom is the FROM clause joining the full-text index to articles
 	// (alias a); FTSWhere is the condition with one ? for the rendered
 	// query; FTSScore is an expression with one ? (or none if ScoreArg is

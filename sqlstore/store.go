@@ -76,6 +76,12 @@ func (s *Store) Put(ctx context.Context, docs []*kilde.Doc) (int, error) {
 			added++
 		}
 	}
+	if err := w.flushFTS(); err != nil {
+		return 0, s.errf("Put", err)
+	}
+	if err := w.flushAliases(); err != nil {
+		return 0, s.errf("Put", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, s.errf("Put", err)
 	}
@@ -87,6 +93,64 @@ type writer struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
+	fts   []any // pending full-text rows, 3 values each
+	// ents caches entity ids looked up in this batch; aliases sums the
+	// alias counts of the batch, written once at the end.
+	ents    map[entKey]int64
+	aliases map[entKey]*aliasAgg
+	aorder  []entKey
+}
+
+type aliasAgg struct {
+	alias string
+	eid   int64
+	n     int
+}
+
+func (w *writer) alias(k entKey, alias string, eid int64, n int) {
+	if w.aliases == nil {
+		w.aliases = map[entKey]*aliasAgg{}
+	}
+	a := w.aliases[k]
+	if a == nil {
+		a = &aliasAgg{alias: alias, eid: eid}
+		w.aliases[k] = a
+		w.aorder = append(w.aorder, k)
+	}
+	a.n += n
+}
+
+func (w *writer) flushAliases() error {
+	for _, k := range w.aorder {
+		a := w.aliases[k]
+		if err := w.exec(`INSERT INTO entity_aliases (alias_key, label, alias, entity_id, count) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (alias_key, label) DO UPDATE SET count = entity_aliases.count + excluded.count`,
+			k.key, k.label, a.alias, a.eid, a.n); err != nil {
+			return err
+		}
+	}
+	w.aliases, w.aorder = nil, nil
+	return nil
+}
+
+// flushFTS indexes the pending articles, up to 100 per statement.
+func (w *writer) flushFTS() error {
+	const per = 100
+	for len(w.fts) > 0 {
+		n := min(len(w.fts)/3, per)
+		q := w.s.d.IndexInsert + strings.TrimSuffix(strings.Repeat(w.s.d.IndexValues+",", n), ",")
+		var err error
+		if n == per {
+			err = w.exec(q, w.fts[:3*n]...)
+		} else {
+			_, err = w.tx.ExecContext(w.ctx, w.s.d.bind(q), w.fts[:3*n]...)
+		}
+		if err != nil {
+			return err
+		}
+		w.fts = w.fts[3*n:]
+	}
+	return nil
 }
 
 func (w *writer) stmt(q string) (*sql.Stmt, error) {
@@ -173,9 +237,7 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 			return false, err
 		}
 	}
-	if err := w.exec(w.s.d.IndexArticle, id, search.IndexText(title, d.Lang), search.Join(search.AnalyzeDoc(d))); err != nil {
-		return false, err
-	}
+	w.fts = append(w.fts, id, search.IndexText(title, d.Lang), search.Join(search.AnalyzeDoc(d)))
 	if err := w.layers(id, d); err != nil {
 		return false, err
 	}
@@ -306,23 +368,12 @@ func (w *writer) entities(id int64, d *kilde.Doc) error {
 			return err
 		}
 		for surf, n := range x.surfaces {
-			sk := search.NameKey(surf)
-			if sk == "" {
-				continue
-			}
-			if err := w.exec(`INSERT INTO entity_aliases (alias_key, label, alias, entity_id, count) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (alias_key, label) DO UPDATE SET count = entity_aliases.count + excluded.count`,
-				sk, k.label, surf, eid, n); err != nil {
-				return err
+			if sk := search.NameKey(surf); sk != "" {
+				w.alias(entKey{sk, k.label}, surf, eid, n)
 			}
 		}
-		if _, ok := x.surfaces[x.name]; !ok {
-			// The canonical name is an alias even when not written out here.
-			if err := w.exec(`INSERT INTO entity_aliases (alias_key, label, alias, entity_id, count) VALUES (?, ?, ?, ?, 0)
-				ON CONFLICT (alias_key, label) DO NOTHING`, k.key, k.label, x.name, eid); err != nil {
-				return err
-			}
-		}
+		// The canonical name is an alias even when not written out here.
+		w.alias(k, x.name, eid, 0)
 		if err := w.exec(`INSERT INTO article_entities (entity_id, article_id, mentions) VALUES (?, ?, ?)
 			ON CONFLICT (entity_id, article_id) DO UPDATE SET mentions = article_entities.mentions + excluded.mentions`,
 			eid, id, x.mentions); err != nil {
@@ -333,6 +384,15 @@ func (w *writer) entities(id int64, d *kilde.Doc) error {
 }
 
 func (w *writer) entityID(k entKey, name string) (int64, error) {
+	if id, ok := w.ents[k]; ok {
+		return id, nil
+	}
+	if a, ok := w.aliases[k]; ok {
+		return a.eid, nil
+	}
+	if w.ents == nil {
+		w.ents = map[entKey]int64{}
+	}
 	st, err := w.stmt(`SELECT entity_id FROM entity_aliases WHERE alias_key = ? AND label = ?`)
 	if err != nil {
 		return 0, err
@@ -340,6 +400,7 @@ func (w *writer) entityID(k entKey, name string) (int64, error) {
 	var eid int64
 	err = st.QueryRowContext(w.ctx, k.key, k.label).Scan(&eid)
 	if err == nil {
+		w.ents[k] = eid
 		return eid, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -352,6 +413,7 @@ func (w *writer) entityID(k entKey, name string) (int64, error) {
 	if err := st.QueryRowContext(w.ctx, name, k.key, k.label).Scan(&eid); err != nil {
 		return 0, err
 	}
+	w.ents[k] = eid
 	return eid, nil
 }
 
