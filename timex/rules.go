@@ -783,7 +783,7 @@ func (m *matcher) durationAt(i int) (match, bool) {
 		fut = true
 		j++
 	}
-	for m.role(j) == "approx" || m.role(j) == "than" || m.tok(j).low == "at" && m.l.code == "en" && m.role(j+1) == "approx" || m.isPunct(j, ".") && m.tok(j-1).low == "ca" {
+	for (m.role(j) == "approx" || m.role(j) == "than") && m.l.units[m.tok(j+1).low].unit == "" || m.tok(j).low == "at" && m.l.code == "en" && m.role(j+1) == "approx" || m.isPunct(j, ".") && m.tok(j-1).low == "ca" {
 		j++
 	}
 	var n, unit string
