@@ -3,7 +3,9 @@ package langid_test
 import (
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/kilde-news/kilde"
 )
@@ -26,6 +28,11 @@ func BenchmarkAnnotate(b *testing.B) {
 			docs := make([]kilde.Doc, len(arts))
 			b.SetBytes(int64(bytes / len(arts)))
 			b.ReportAllocs()
+			// Warm up: load whatever lingua models the corpus needs.
+			for _, a := range arts {
+				ident.Annotate(&kilde.Doc{Article: kilde.Article{Text: a}})
+			}
+			cpu0 := cpuTime()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				j := i % len(arts)
@@ -34,7 +41,17 @@ func BenchmarkAnnotate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(words)/float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+			n := float64(words) / float64(len(arts)) * float64(b.N)
+			b.ReportMetric(n/b.Elapsed().Seconds(), "words/s")
+			// CPU time is robust on a busy machine and counts lingua's goroutines.
+			b.ReportMetric(n/(cpuTime()-cpu0).Seconds(), "words/cpu-s")
 		})
 	}
+}
+
+// cpuTime returns the process's user+system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
