@@ -127,6 +127,23 @@ func (n *node) match(s *scan, i int) (end int, v int32, words int) {
 	return
 }
 
+// matchAt is match for a root whose child for token i is already known
+// (looked up once per token in lang.first).
+func matchAt(child *node, s *scan, i int) (end int, v int32, words int) {
+	end, v = -1, -1
+	if child != nil {
+		child.walk(s, i+1, &end, &v, &words)
+	}
+	return
+}
+
+// first is what one lower-cased word starts or is: the hedge and source
+// trie nodes after it and its roles, so that each token costs one map lookup.
+type first struct {
+	h, src *node
+	role   uint16
+}
+
 func (n *node) walk(s *scan, i int, end *int, v *int32, words *int) {
 	// More literal words win ("skulle efter sigende" over "skulle * have"), then length.
 	if n.val >= 0 && (n.n > *words || n.n == *words && i > *end) {
@@ -161,6 +178,7 @@ type lang struct {
 	skinds  []uint8
 	roles   map[string]uint16
 	outlets *node
+	first   map[string]first
 	v2      bool // verb-second main clauses: the subject may follow the verb
 	// suffixes are word-final strings with a role ("*ly aux": adverbs)
 	suffixes []suffix
@@ -229,6 +247,22 @@ func buildLang(t Tables, outlets [][]string) (*lang, error) {
 	}
 	for i, r := range outlets {
 		l.outlets.insert(strings.Fields(r[0]), int32(i))
+	}
+	l.first = map[string]first{}
+	for w, k := range l.hedges.kids {
+		f := l.first[w]
+		f.h = k
+		l.first[w] = f
+	}
+	for w, k := range l.sources.kids {
+		f := l.first[w]
+		f.src = k
+		l.first[w] = f
+	}
+	for w, r := range l.roles {
+		f := l.first[w]
+		f.role = r
+		l.first[w] = f
 	}
 	return l, nil
 }

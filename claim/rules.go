@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"strings"
+
 	"github.com/kilde-news/kilde"
 )
 
@@ -26,22 +28,24 @@ func (s *scan) role(i int) uint16 {
 	if i < 0 || i >= len(s.toks) || s.toks[i].kind == tPunct {
 		return 0
 	}
-	w := s.norm(i)
-	r := s.l.roles[string(w)]
-	if r == 0 && len(s.l.suffixes) > 0 && !s.toks[i].cap {
-		for _, sf := range s.l.suffixes {
-			if len(w) > len(sf.s)+2 && string(w[len(w)-len(sf.s):]) == sf.s {
-				r = sf.role
-				break
-			}
-		}
-	}
+	r := s.toks[i].role
 	if s.toks[i].cap && i != s.first && r&(rDet|rPron|rGeneric) == 0 {
 		// A capitalized word inside a sentence is a name part ("For", "Som"),
 		// unless it is a pronoun, a determiner or a weekday.
 		return r & rTime
 	}
 	return r
+}
+
+// suffixRole is the role a suffix rule ("*ly") gives word i, or 0.
+func (s *scan) suffixRole(i int) uint16 {
+	w := s.norm(i)
+	for _, sf := range s.l.suffixes {
+		if len(w) > len(sf.s)+2 && string(w[len(w)-len(sf.s):]) == sf.s {
+			return sf.role
+		}
+	}
+	return 0
 }
 
 func (s *scan) punct(i int, set string) bool {
@@ -74,6 +78,15 @@ const (
 func (s *scan) sentence(sp kilde.Span, nq int) {
 	s.tokenize(sp.Start, sp.End)
 	n := len(s.toks)
+	for i := range s.toks {
+		if t := &s.toks[i]; t.kind == tWord {
+			f := s.l.first[string(s.low[t.ls:t.le])]
+			t.h, t.src, t.role = f.h, f.src, f.role
+			if t.role == 0 && !t.cap && len(s.l.suffixes) > 0 {
+				t.role = s.suffixRole(i)
+			}
+		}
+	}
 	s.first = 0
 	for s.first < n && s.toks[s.first].kind == tPunct {
 		s.first++
@@ -90,7 +103,7 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 			i++
 			continue
 		}
-		e, v, w := l.hedges.match(s, i)
+		e, v, w := matchAt(s.toks[i].h, s, i)
 		if v < 0 {
 			i++
 			continue
@@ -129,7 +142,7 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 			i++ // "United States", "Says" in a title-cased headline
 			continue
 		}
-		e, v, _ := l.sources.match(s, i)
+		e, v, _ := matchAt(s.toks[i].src, s, i)
 		if v < 0 {
 			i++
 			continue
@@ -998,6 +1011,12 @@ func (s *scan) mergeQuotes(start, nq int) {
 			}
 			if len(qc.Via) == 0 && len(c.Via) > 0 {
 				qc.Via = c.Via
+			}
+			// The quote keeps its speaker, unless the same phrase was cut
+			// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
+			if c.Source != "" && c.Source != qc.Source &&
+				(strings.HasPrefix(qc.Source, c.Source+",") || strings.HasPrefix(c.Source, qc.Source+" ")) {
+				qc.Source = c.Source
 			}
 			if rank(c.Hedge) > rank(qc.Hedge) {
 				qc.Hedge = c.Hedge

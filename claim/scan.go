@@ -20,7 +20,9 @@ type tok struct {
 	s, e   int
 	ls, le int32
 	kind   uint8
-	cap    bool // first letter upper-case
+	cap    bool   // first letter upper-case
+	role   uint16 // roles of the lower-cased word in claim_words.tsv
+	h, src *node  // hedge and source trie nodes after this word
 }
 
 // scan is per-document scratch space, reused through a sync.Pool.
@@ -52,7 +54,12 @@ func (s *scan) is(i int, w string) bool { return i >= 0 && i < len(s.toks) && st
 
 func toLower(r rune) rune { return unicode.ToLower(r) }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // inner reports whether r may join two word runes inside one token:
 // hyphens, apostrophes and the dots and commas of numbers and abbreviations.
@@ -79,7 +86,7 @@ func (s *scan) tokenize(start, end int) {
 		} else {
 			r, size = utf8.DecodeRuneInString(t[i:end])
 		}
-		if unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || unicode.IsControl(r) {
+		if c == ' ' || c == '\n' || unicode.IsSpace(r) || r == utf8.RuneError && size == 1 || unicode.IsControl(r) {
 			i += size
 			continue
 		}
@@ -103,6 +110,14 @@ func (s *scan) tokenize(start, end int) {
 				r = rune(c)
 			} else {
 				r, n = utf8.DecodeRuneInString(t[j:end])
+			}
+			if r < utf8.RuneSelf && isWordRune(r) {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				s.low = append(s.low, byte(r))
+				j++
+				continue
 			}
 			if isWordRune(r) {
 				s.low = utf8.AppendRune(s.low, unicode.ToLower(r))
