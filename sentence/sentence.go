@@ -32,26 +32,53 @@ type Splitter struct {
 	// abbrev maps an abbreviation (with its period) to whether it may end
 	// a sentence.
 	abbrev map[string]bool
+	// starter holds abbreviations that end a sentence only before one of
+	// starters: "in the U.S. The" but "the U.S. Army".
+	starter, starters map[string]bool
 }
 
 // AbbrevFiles are the lexicon files New reads: an abbreviation a line, and
-// `final` in a second column if it may end a sentence (`number`, an
+// `final` in a second column if it may end a sentence before an upper-case
+// word, `starter` if only before a word of StarterFiles (`number`, an
 // abbreviation only before a number, never ends one).
 var AbbrevFiles = []string{"da/abbrev.txt", "en/abbrev.txt"}
+
+// StarterFiles list words that often start a sentence, one a line.
+var StarterFiles = []string{"en/abbrev_starters.txt"}
 
 // New returns a Splitter that knows the Danish and English abbreviations.
 func New() (*Splitter, error) {
 	ab := map[string]bool{}
+	st := map[string]bool{}
 	for _, f := range AbbrevFiles {
 		rows, err := lexicon.Rows(f, 1)
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
-			ab[r[0]] = len(r) > 1 && strings.TrimSpace(r[1]) == "final"
+			col := ""
+			if len(r) > 1 {
+				col = strings.TrimSpace(r[1])
+			}
+			ab[r[0]] = col == "final"
+			if col == "starter" {
+				st[r[0]] = true
+			}
 		}
 	}
-	return NewWith(ab), nil
+	sp := NewWith(ab)
+	sp.starter = st
+	sp.starters = map[string]bool{}
+	for _, f := range StarterFiles {
+		rows, err := lexicon.Rows(f, 1)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			sp.starters[r[0]] = true
+		}
+	}
+	return sp, nil
 }
 
 // NewWith returns a Splitter with the given abbreviations: each maps to true
@@ -163,6 +190,11 @@ func (s *Splitter) split(dst []kilde.Span, text string, toks []kilde.Token) []ki
 			if words > 0 && s.endsWithPeriod(t, w) {
 				if j := s.closers(text, toks, i); s.boundary(text, toks, i, j, true) {
 					end = j
+				}
+			} else if words > 0 && s.starter[w] && i+1 < len(toks) {
+				n := toks[i+1]
+				if n.Start > t.End && s.starters[text[n.Start:n.End]] {
+					end = i
 				}
 			}
 			words++

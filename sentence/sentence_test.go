@@ -36,6 +36,7 @@ var sentenceTests = []struct {
 	// English abbreviations.
 	{"Mr. Dr.", "Mr. Smith met Dr. Jones in Washington. ‖ They talked for an hour."},
 	{"U.S.", "The U.S. Army said no. ‖ The U.N. agreed."},
+	{"U.S. end", "Troops will stay in the U.S. ‖ The decision was made in Washington, D.C. ‖ It is final."},
 	{"Jan. No.", "On Jan. 5 the No. 2 official resigned. ‖ He gave no reason."},
 	{"No. answer", "Is he No. 1? ‖ No. ‖ He is No. 2 in the party."},
 	{"el. final", "Prisen på el. ‖ Den stiger igen."},

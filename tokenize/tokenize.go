@@ -397,8 +397,8 @@ func (sc *scanner) keepPeriod(s, p, e int) bool {
 	if n == len(core) && isLetter(r) {
 		return true // initial: H. C. Andersen
 	}
-	// Dotted abbreviation: H.L., m.fl., U.S.A., dr.phil.
-	if strings.IndexByte(core, '.') > 0 {
+	// Dotted abbreviation: H.L., m.fl., U.S.A., dr.phil.; not a host name: dr.dk.
+	if strings.IndexByte(core, '.') > 0 && !isDomain(core) {
 		ok, seg := true, 0
 		for i := 0; i < len(core); {
 			c, m := runeAt(core, i)

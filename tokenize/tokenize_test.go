@@ -45,6 +45,7 @@ var tokenTests = []struct {
 	{"@realDonaldTrump skrev #dkpol på Twitter.", "@realDonaldTrump skrev #dkpol på Twitter ."},
 	{"(@realDonaldTrump) 17. februar", "( @realDonaldTrump ) 17. februar"},
 	{"Læs https://www.dr.dk/nyheder/a_(b). Eller www.tv2.dk, ikke.", "Læs https://www.dr.dk/nyheder/a_(b) . Eller www.tv2.dk , ikke ."},
+	{"Læs mere på dr.dk. Eller bt.dk.", "Læs mere på dr.dk . Eller bt.dk ."},
 	{"(se https://example.com/x)", "( se https://example.com/x )"},
 	{"Skriv til navn.efternavn@dr.dk!", "Skriv til navn.efternavn@dr.dk !"},
 	// Quotation marks and dashes are tokens of their own.
