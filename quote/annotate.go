@@ -307,6 +307,24 @@ func (st *state) frameSpeaker(c *cand) {
 			}
 		}
 	}
+	// a quote that opens its sentence with no frame at all: the subject of
+	// the sentence before, when it is a person ("Nu lukker hun. »…«")
+	if c.open > 0 && (st.startsBlock(c.open) || st.endPunct(c.open-1)) && c.capped == false {
+		k := c.after
+		for k < len(st.toks) && st.toks[k].k == tPunct {
+			k++
+		}
+		if k >= len(st.toks) || st.toks[k].blk != st.toks[c.open].blk || st.startsBlock(k) {
+			// nothing follows the quote in its block
+			if b := c.open - 1; b >= 0 && st.endPunct(b) && !st.toks[b].inQ {
+				lo := st.clauseStart(b)
+				if sp := st.subjectOf(lo, b); sp.ok && (sp.pron&(wPronM|wPronF) != 0 || sp.person) && !st.titleCase(st.toks[b].blk) {
+					st.setSpeaker(c, sp, -1, 0)
+					return
+				}
+			}
+		}
+	}
 	// a quote inside a sentence: its subject ("Trump called her a “nasty
 	// woman”", "Hun kalder forslaget »useriøst«")
 	if c.open > 0 && st.toks[c.open-1].blk == st.toks[c.open].blk && !st.startsBlock(c.open) {
@@ -338,6 +356,14 @@ func (st *state) subjectOf(lo, end int) speaker {
 		if st.toks[m].low == "," {
 			k = m + 1
 			break
+		}
+	}
+	// Danish inversion after an adverbial: "Nu lukker hun", "I går sagde han"
+	if st.lx.code == "da" {
+		for m := k + 1; m < end && m < k+4; m++ {
+			if c := st.class(m); c&(wPronM|wPronF|wPronPl) != 0 && m == k+2 {
+				return speaker{ok: true, start: m, end: m + 1, pron: c & wPron, span: kilde.Span{Start: st.toks[m].s, End: st.toks[m].e}}
+			}
 		}
 	}
 	// role words and determiners before the name: "Republican nominee Donald Trump"

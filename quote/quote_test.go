@@ -117,6 +117,12 @@ var rows = []row{
 	{in: "“[[This is not who we are]],” said Elizabeth Warren, the senator from Massachusetts. “[[We can do better.]]”", lang: "en", want: []want{d("Elizabeth Warren", "said").r("senator"), d("Elizabeth Warren", "").r("senator")}},
 	{in: "The party's platform is \"[[very clear on this]],\" she said. Jane Doe did not elaborate.", lang: "en", want: []want{d("", "said")}},
 	{in: "[[Don't forget the '90s]], the company's CEO Tim Cook said in a statement.", lang: "en", want: []want{ind("Tim Cook", "said").r("CEO")}},
+	{in: "Warren did not hold back:\n\n“[[This bank cheated its own customers.]]”", lang: "en", want: []want{d("Warren", "")}},
+	{in: "“[[He told me, ‘Never give up,’ and I never did]],” said coach Tom Miller.", lang: "en", want: []want{d("Tom Miller", "said").r("coach")}},
+	{in: "“[[We are not done yet.]]\n\n“[[We will be back next year]],” said Maria Lopez.", lang: "en", want: []want{d("Maria Lopez", ""), d("Maria Lopez", "said")}},
+	{in: "Angela Merkel met Emmanuel Macron on Monday. “[[Europe must stand together]],” she said.", lang: "en", want: []want{d("Angela Merkel", "said")}},
+	// a quote with no frame: the subject of the sentence before, when a person
+	{in: "Sarah Jones was at home. “[[The whole house shook.]]”", lang: "en", want: []want{d("Sarah Jones", "")}},
 	// English indirect
 	{in: "Trump said [[the deal was a disaster]].", lang: "en", want: []want{ind("Trump", "said")}},
 	{in: "Clinton said on Monday that [[she would release her records]].", lang: "en", want: []want{ind("Clinton", "said")}},

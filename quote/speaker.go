@@ -185,9 +185,9 @@ func (st *state) nameSpeaker(i, j int) speaker {
 		sp.name = st.canonical(i, j)
 		sp.person = j-i >= 2 && st.a.first[firstWord(sp.name)] != 0
 	}
-	sp.gender = st.a.first[firstWord(sp.name)]
+	sp.gender = st.gender(sp.name)
 	if sp.gender != 0 {
-		sp.person = true
+		sp.person, sp.org = true, false
 	}
 	// a role right before: "transportminister Benny Engelbrecht", "the Republican nominee Donald Trump"
 	for k := i - 1; k >= 0 && k >= i-3 && st.toks[k].sent == st.toks[i].sent; k-- {
@@ -271,8 +271,8 @@ func (st *state) collectNames() {
 				n = st.d.SpanText(e.Span)
 			}
 			m := mention{pos: e.Start, name: n, org: e.Label == "ORG", person: e.Label == "PER"}
-			if m.person {
-				m.gender = st.a.first[firstWord(n)]
+			if g := st.gender(n); g != 0 {
+				m.gender, m.person, m.org = g, true, false
 			}
 			st.ments = append(st.ments, m)
 		}
@@ -593,7 +593,7 @@ func (st *state) resolveDefinite(sp *speaker, i, k int) {
 		if m.desc {
 			for _, f := range strings.Fields(ln) {
 				f = strings.Trim(f, ",")
-				if len(stems) > 1 && f == stems[1] {
+				if slices.Contains(stems[1:], f) {
 					sp.name = m.name
 					return false
 				}
@@ -861,4 +861,18 @@ func (st *state) genitive(i int) bool {
 	}
 	w := st.toks[i].low
 	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
+}
+
+// gender returns the gender of the first known first name in name (skipping
+// a leading genitive or organisation: "Venstres Stephanie Lose").
+func (st *state) gender(name string) byte {
+	for i, w := range strings.Fields(name) {
+		if i > 2 {
+			break
+		}
+		if g := st.a.first[w]; g != 0 {
+			return g
+		}
+	}
+	return 0
 }
