@@ -422,6 +422,9 @@ func (s *state) add(e entry) bool {
 			s.last = kA
 			return true
 		}
+		if e.kind == kO && s.last == kS {
+			return false // "$280 million first mortgage": not "280 millionth"
+		}
 		switch {
 		case s.last == kNone || s.last == kNeg || ((s.last == kH || s.last == kS) && s.sub == 0) || (s.last == kAnd && s.sub == 0 && (s.hund != 0 || s.total != 0)):
 			s.sub = v

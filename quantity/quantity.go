@@ -214,8 +214,11 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			continue
 		}
 		if i > 0 && !boundaryBefore(text, i) {
-			i = skipToken(text, i)
-			continue
+			// digits glued to a currency code: "USD115"
+			if p, _ := a.prefixCur(text, i); p == nil || !isDigit(c) {
+				i = skipToken(text, i)
+				continue
+			}
 		}
 		if c >= utf8.RuneSelf {
 			r, w := utf8.DecodeRuneInString(text[i:])

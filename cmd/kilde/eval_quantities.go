@@ -134,6 +134,7 @@ var qRecUnits = map[string]string{
 	"Kilometer": "km", "Meter": "m", "Centimeter": "cm", "Millimeter": "mm", "Mile": "mi", "Foot": "ft", "Inch": "in",
 	"Kilogram": "kg", "Gram": "g", "Ton": "t", "Metric ton": "t", "Milliliter": "ml", "Liter": "l", "Gallon": "gal",
 	"Barrel": "bbl", "Square meter": "m2", "Square kilometer": "km2", "Acre": "acre", "Hectare": "ha", "Ounce": "oz",
+	"Turkish lira": "TRY", "Mexican peso": "MXN", "New Zealand dollar": "NZD", "Rupee": "INR", "Brazilian real": "BRL",
 	"Mile per hour": "mph", "Kilometer per hour": "km/h", "Cubic meter": "m3", "Megawatt": "MW", "Kilowatt": "kW",
 }
 
@@ -146,15 +147,18 @@ func qEvalRecognizers(w io.Writer, qa *quantity.Annotator, path, model string, v
 	if err := json.Unmarshal(b, &cases); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	var prf eval.PRF
-	ok, conv := 0, 0
+	var prf, prfK eval.PRF // all cases; cases without a convention difference
+	ok, conv, nK := 0, 0, 0
 	reasons := map[string]int{}
 	var fails []string
 	for _, c := range cases {
 		d := kilde.NewDoc(kilde.Article{Lang: "en", Text: c.Input})
 		qa.Annotate(d)
 		used := make([]bool, len(d.Quantities))
-		caseOK := true
+		var cp eval.PRF
+		caseConv := false
+		var cfails []string
+		var creasons []string
 		for _, g := range c.Results {
 			gs, ge := qRuneToByte(c.Input, g.Start), qRuneToByte(c.Input, g.End+1)
 			match, why := -1, "missed"
@@ -171,31 +175,44 @@ func qEvalRecognizers(w io.Writer, qa *quantity.Annotator, path, model string, v
 			}
 			if match >= 0 {
 				used[match] = true
-				prf.TP++
+				cp.TP++
 				continue
 			}
-			prf.FN++
-			caseOK = false
+			cp.FN++
 			if cv := qRecConvention(c.Input, g.Text, g.Resolution); cv != "" {
-				conv++
+				caseConv = true
 				why = "convention: " + cv
 			}
-			reasons[why]++
-			fails = append(fails, fmt.Sprintf("  %s %q in %q: %s", model, g.Text, qTrunc(c.Input, 90), why))
+			creasons = append(creasons, why)
+			cfails = append(cfails, fmt.Sprintf("  %s %q in %q: %s", model, g.Text, qTrunc(c.Input, 90), why))
 		}
 		for i, q := range d.Quantities {
 			if !used[i] && qInModel(model, q) {
-				prf.FP++
-				caseOK = false
-				reasons["extra"]++
-				fails = append(fails, fmt.Sprintf("  %s extra %q in %q", model, d.SpanText(q.Span), qTrunc(c.Input, 90)))
+				cp.FP++
+				creasons = append(creasons, "extra")
+				cfails = append(cfails, fmt.Sprintf("  %s extra %q in %q", model, d.SpanText(q.Span), qTrunc(c.Input, 90)))
 			}
 		}
-		if caseOK {
+		prf.Add(cp)
+		if caseConv {
+			conv++
+			for range creasons {
+				reasons["in a convention case"]++
+			}
+		} else {
+			nK++
+			prfK.Add(cp)
+			for _, r := range creasons {
+				reasons[r]++
+			}
+		}
+		if cp.FP+cp.FN == 0 {
 			ok++
 		}
+		fails = append(fails, cfails...)
 	}
-	fmt.Fprintf(w, "%-28s %6d %7.1f%% %8s %6d  %s\n", model, len(cases), qPct(ok, len(cases)), "", conv, prf)
+	fmt.Fprintf(w, "%-28s %6d %7.1f%% %8s %6d  all: %s\n", model, len(cases), qPct(ok, len(cases)), "", conv, prf)
+	fmt.Fprintf(w, "%-28s %6d %8s %8s %6s  excluding convention cases: %s\n", "", nK, "", "", "", prfK)
 	keys := make([]string, 0, len(reasons))
 	for k := range reasons {
 		keys = append(keys, k)
@@ -295,6 +312,12 @@ func qRecAgree(model string, res map[string]any, q kilde.Quantity) string {
 // result, or "".
 func qRecConvention(input, text string, res map[string]any) string {
 	t := strings.TrimSpace(text)
+	if v, _ := res["value"].(string); v == "null" {
+		return "no number stated"
+	}
+	if lt := strings.ToLower(t); strings.HasPrefix(lt, "percent") || strings.HasPrefix(lt, "per cent") {
+		return "percent before the number"
+	}
 	if v, err := strconv.ParseFloat(t, 64); err == nil && v >= 1800 && v <= 2100 && len(t) == 4 {
 		return "a bare year is the times extractor's"
 	}
