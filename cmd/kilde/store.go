@@ -404,11 +404,13 @@ func runSearch(ctx context.Context, e *env, args []string) int {
 		open, close = "\033[1m", "\033[0m"
 	}
 	for i, h := range res.Hits {
-		title := h.Title
-		if title == "" {
-			title = h.ID
+		head := []string{dash0(h.Date)}
+		for _, x := range []string{h.Outlet, h.Title} {
+			if x != "" {
+				head = append(head, storeOneLine(x, 100))
+			}
 		}
-		fmt.Fprintf(e.stdout, "%d. %s  %s  %s  (%s", q.Offset+i+1, dash0(h.Date), dash0(h.Outlet), title, h.ContentID)
+		fmt.Fprintf(e.stdout, "%d. %s  (%s", q.Offset+i+1, strings.Join(head, "  "), h.ContentID)
 		if h.Cluster != h.ContentID {
 			fmt.Fprintf(e.stdout, ", copy of %s", h.Cluster)
 		}
@@ -661,4 +663,73 @@ func strOr(p *string) string {
 		return ""
 	}
 	return *p
+}
+
+// storeDemo is the store part of `kilde demo`: it puts the annotated docs
+// into a temporary SQLite database and shows a search, a track and a who.
+// demo_store.go's demoStore can simply return storeDemo(ctx, e, docs).
+func storeDemo(ctx context.Context, e *env, docs []*kilde.Doc) int {
+	dir, err := os.MkdirTemp("", "kilde-demo-")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde demo: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	db := dir + string(os.PathSeparator) + "kilde.db"
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde demo: %v\n", err)
+		return 1
+	}
+	n, err := st.Put(ctx, docs)
+	if err == nil {
+		err = st.Reconcile(ctx)
+	}
+	st.Close()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde demo: %v\n", err)
+		return 1
+	}
+	// The most often measured thing and the most quoted speaker make the
+	// examples for track and who.
+	measured, speakers := map[string]int{}, map[string]int{}
+	var query string
+	for _, d := range docs {
+		for _, q := range d.Quantities {
+			if q.Measured != "" {
+				measured[q.Measured]++
+			}
+		}
+		for _, q := range d.Quotes {
+			if q.Speaker != "" {
+				speakers[q.Speaker]++
+			}
+		}
+		if query == "" && len(d.Entities) > 0 {
+			query = d.SpanText(d.Entities[0].Span)
+		}
+	}
+	top := func(m map[string]int) string {
+		best, bn := "", 0
+		for k, v := range m {
+			if v > bn || v == bn && k < best {
+				best, bn = k, v
+			}
+		}
+		return best
+	}
+	fmt.Fprintf(e.stdout, "\n== store: %d articles in %s (deleted on exit)\n", n, db)
+	if query != "" {
+		fmt.Fprintf(e.stdout, "\n$ kilde search %q\n", query)
+		runSearch(ctx, e, []string{"--db", db, query})
+	}
+	if m := top(measured); m != "" {
+		fmt.Fprintf(e.stdout, "\n$ kilde track --measured %q\n", m)
+		runTrack(ctx, e, []string{"--db", db, "--measured", m})
+	}
+	if s := top(speakers); s != "" {
+		fmt.Fprintf(e.stdout, "\n$ kilde who %q\n", s)
+		runWho(ctx, e, []string{"--db", db, s})
+	}
+	return 0
 }

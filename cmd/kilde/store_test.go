@@ -181,3 +181,20 @@ func TestParseInterleaved(t *testing.T) {
 		t.Errorf("got %q speaker %q from %q ok %v", pos, *sp, *from, ok)
 	}
 }
+
+func TestStoreDemo(t *testing.T) {
+	docs, err := demoDocs(context.Background())
+	if err != nil {
+		t.Skipf("demo docs: %v", err)
+	}
+	var out, errb bytes.Buffer
+	if code := storeDemo(context.Background(), &env{stdout: &out, stderr: &errb}, docs); code != 0 {
+		t.Fatalf("storeDemo = %d: %s", code, errb.String())
+	}
+	for _, want := range []string{"== store:", "$ kilde search", "hits, page 1"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out.String())
+		}
+	}
+	t.Log(out.String())
+}
