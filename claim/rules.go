@@ -325,8 +325,20 @@ func (s *scan) attribute(at *att) bool {
 		if !s.punct(c.i-1, ",") {
 			return false
 		}
-		a, b := s.npForward(s.first, c.i)
-		if a == b || b >= c.i {
+		// the first phrase, at the start or after a comma, that a verb follows:
+		// "During the speech, Trump attacked Clinton, saying ..."
+		a, b := -1, -1
+		for q := s.first; q < c.i; q++ {
+			if q != s.first && !s.punct(q-1, ",") {
+				continue
+			}
+			x, y := s.npForward(q, c.i)
+			if x < y && y < c.i && s.toks[y].kind == tWord {
+				a, b = x, y
+				break
+			}
+		}
+		if a < 0 {
 			return false
 		}
 		at.srcA, at.srcB = a, b
@@ -969,7 +981,7 @@ func (s *scan) contents() {
 			}
 		}
 		// 4. a comma and a clause: "siger han, det er for sent"
-		if a < 0 && s.punct(at.regJ, ",") && lim-at.regJ > 3 {
+		if a < 0 && s.l.v2 && s.punct(at.regJ, ",") && lim-at.regJ > 3 {
 			a, b = at.regJ+1, lim
 		}
 		// 5. passive: "X was called a liar by Y"; fronted object: "Det viser en rapport fra X"
@@ -977,7 +989,7 @@ func (s *scan) contents() {
 			a, b = low, lim
 		}
 		// 6. directly: "X said the plan failed", "Ifølge X er ..."
-		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || at.verb != asserted) && lim > at.regJ {
+		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || s.l.v2 && at.verb != asserted) && lim > at.regJ {
 			a, b = at.regJ, lim
 		}
 		if a < 0 {
