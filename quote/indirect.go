@@ -170,7 +170,7 @@ func (st *state) reportedDA(m, e, a, b int) bool {
 	}
 	// clause first: "Sejren er sikret, skriver Trump." — not "Direktør i X,
 	// Lars Hansen, advarer …", where the part before is the subject
-	if m-1 > a && st.toks[m-1].low == "," && !st.hasQuoteIn(a, m) && !st.npBefore(m, a).ok {
+	if m-1 > a && st.toks[m-1].low == "," && !st.hasQuoteIn(a, m) && !st.nameBefore(m, a) {
 		sp := st.npAfter(e, b)
 		if !sp.ok {
 			return false
@@ -297,4 +297,11 @@ func (st *state) tokAt(off int) int {
 		}
 	}
 	return lo
+}
+
+// nameBefore reports whether a named speaker ends right before the cue at m,
+// as in "Direktør i X, Lars Hansen, advarer".
+func (st *state) nameBefore(m, a int) bool {
+	sp := st.npBefore(m, a)
+	return sp.ok && !sp.desc && sp.pron == 0
 }
