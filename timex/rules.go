@@ -249,6 +249,9 @@ func (m *matcher) textDate(i int) (match, bool) {
 			if m.isPunct(j, ",") {
 				j++
 			}
+			if m.tok(j).nl {
+				return match{}, false // a headline weekday, then the date line
+			}
 			hadWeekday = true
 		}
 	}
@@ -393,6 +396,9 @@ func (m *matcher) weekday(i int) (match, bool) {
 	if r := m.role(j); r == "on" {
 		dir = dirAfter
 		j++
+	} else if r == "until" {
+		dir = dirOnAfter // "until Friday", "indtil fredag"
+		j++
 	}
 	t := m.tok(j)
 	if t.k != kWord {
@@ -422,8 +428,8 @@ func (m *matcher) weekday(i int) (match, bool) {
 		}
 		return m.mk(start, j+1, "SET", "XXXX-WXX-"+strconv.Itoa(wi.val), kOther)
 	}
-	if dir == dirAfter {
-		start = j // "på" stays out of the span
+	if start != j {
+		start = j // "på", "until" stay out of the span
 	}
 	// onsdag i næste uge, Wednesday next week
 	k := j + 1

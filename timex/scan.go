@@ -88,6 +88,9 @@ func scan(text string, out []tok) []tok {
 				// an inner hyphen or apostrophe followed by a letter: twenty-one, o'clock
 				if (r2 == '-' || r2 == '\'') && j+1 < len(text) {
 					r3, _ := utf8.DecodeRuneInString(text[j+1:])
+					if r2 == '\'' && (r3 == 's' || r3 == 'S') && (j+2 == len(text) || !isLetter(rune(text[j+2]))) {
+						break // Monday's: the possessive stays apart
+					}
 					if isLetter(r3) {
 						j++
 						continue

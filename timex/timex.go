@@ -175,7 +175,7 @@ func (m *matcher) full(i int) (match, bool) {
 		if rl := m.tok(j); rl.k == kWord && m.l.clock[rl.low] != "clock" && (m.l.words[rl.low] == "in" || rl.low == "om") {
 			j++ // "i morgen efter kl. 14", "Monday at 14:00"
 		}
-		if c, ok := m.clock(j); ok && c.kind == kClock && strings.HasPrefix(r.val, "XXXX") == false && len(r.val) == 10 {
+		if c, ok := m.clock(j); ok && !m.tok(j).nl && c.kind == kClock && strings.HasPrefix(r.val, "XXXX") == false && len(r.val) == 10 {
 			r.end, r.typ, r.val, r.kind = c.end, "TIME", r.val+c.val, kOther
 		} else if pod := m.l.clock[m.tok(r.end).low]; len(pod) == 2 && pod == strings.ToUpper(pod) && m.tok(r.end).k == kWord && len(r.val) == 10 {
 			r.end, r.typ, r.val, r.kind = r.end+1, "TIME", r.val+"T"+pod, kOther
@@ -191,7 +191,7 @@ func (m *matcher) full(i int) (match, bool) {
 				dm, ok = m.at(j+1, 1)
 			}
 		}
-		if ok && dm.kind == kDay && len(dm.val) == 10 {
+		if ok && dm.kind == kDay && len(dm.val) == 10 && !m.tok(dm.start).nl {
 			r.end, r.val = dm.end, dm.val+r.val
 		} else if m.anc.prec >= precDay {
 			r.val = fmtDay(m.anc.t) + r.val

@@ -71,6 +71,9 @@ var cases = []struct {
 	{"2019-02-20", "da", "Mødet var [onsdag|DATE|2019-02-20] og fortsætter [næste onsdag|DATE|2019-02-27]."},
 	{"2019-02-20", "en", "The minister spoke on [Monday|DATE|2019-02-18] and [last Thursday|DATE|2019-02-14]."},
 	{"2019-02-20", "en", "The vote will take place on [Friday|DATE|2019-02-22]."},
+	{"2019-02-20", "en", "[Monday|DATE|2019-02-18]'s memo kept markets closed until [Friday|DATE|2019-02-22]."},
+	{"2019-02-20", "en", "Markets closed until [Friday|DATE|2019-02-22]\n[February 20, 2019|DATE|2019-02-20]\nMarkets fell."},
+	{"2019-02-20", "da", "Børsen er lukket indtil [mandag|DATE|2019-02-25]."},
 	// clock times and parts of day
 	{"2019-02-20", "da", "Mødet begynder [kl. 14.30|TIME|2019-02-20T14:30]."},
 	{"2019-02-20", "da", "Toget kørte [klokken halv tre|TIME|2019-02-20T02:30]."},
@@ -88,6 +91,8 @@ var cases = []struct {
 	{"2019-02-20", "en", "The strike lasted for [48 hours|DURATION|PT48H] after a [12-year|DURATION|P12Y] wait."},
 	{"2019-02-20", "en", "Prices rose over [the past two years|DURATION|P2Y] and [twenty-one days|DURATION|P21D]."},
 	{"2019-02-20", "da", "Hun har boet her i [femogtyve år|DURATION|P25Y] og [flere måneder|DURATION|PXM], [for tre år siden|DATE|2016] flyttede hun."},
+	{"2019-02-20", "da", "Byggeriet går i gang [primo 2020|DATE|2020] og slutter i [slutningen af sidste år|DATE|2018]? Nej, i [midten af 1990'erne|DATE|199]."},
+	{"2019-02-20", "en", "Sales rose in [early June|DATE|2018-06] and [the end of this year|DATE|2019] looks weak."},
 	// sets
 	{"2019-02-20", "da", "Bussen kører [hver dag|SET|P1D] og færgen [ugentligt|SET|P1W]."},
 	{"2019-02-20", "da", "Markedet holdes [hver mandag|SET|XXXX-WXX-1] og [hvert andet år|SET|P2Y]."},
