@@ -36,7 +36,7 @@ func evalQuotes(ctx context.Context, e *env, args []string) int {
 	}
 	files := fs.Args()
 	if len(files) == 0 {
-		files = []string{filepath.Join(root, "..", "shared", "data", "quotes", "en_polnear_dev.jsonl"), filepath.Join(root, "quote", "testdata", "da_quotes.txt")}
+		files = []string{filepath.Join(root, "..", "shared", "data", "quotes", "en_polnear_dev.jsonl"), filepath.Join(root, "quote", "testdata", "da_quotes.txt"), filepath.Join(root, "quote", "testdata", "da_quotes_heldout.txt")}
 	}
 	annotate, err := quoteAnnotator(*mode)
 	if err != nil {
@@ -48,7 +48,7 @@ func evalQuotes(ctx context.Context, e *env, args []string) int {
 		if strings.HasSuffix(f, ".txt") {
 			err = evalQuotesInline(e, f, annotate, *errs)
 		} else {
-			err = evalQuotesPolNeAR(ctx, e, f, annotate, *errs)
+			err = evalQuotesPolNeAR(ctx, e, f, annotate, *errs, *mode)
 		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "kilde eval quotes: %v\n", err)
@@ -157,7 +157,7 @@ type quoteScore struct {
 
 func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
 
-func evalQuotesPolNeAR(ctx context.Context, e *env, path string, annotate func(*kilde.Doc) error, nerr int) error {
+func evalQuotesPolNeAR(ctx context.Context, e *env, path string, annotate func(*kilde.Doc) error, nerr int, mode string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("%w (the data lives in ../shared beside the repo)", err)
@@ -247,7 +247,7 @@ func evalQuotesPolNeAR(ctx context.Context, e *env, path string, annotate func(*
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	fmt.Fprintf(e.stdout, "%s: %d articles, %d words, %.0f words/s (whole pipeline)\n", path, s.docs, s.words, float64(s.words)/s.dur.Seconds())
+	fmt.Fprintf(e.stdout, "%s: %d articles, %d words, %.0f words/s (--pipeline %s)\n", path, s.docs, s.words, float64(s.words)/s.dur.Seconds(), mode)
 	s.print(e.stdout)
 	fmt.Fprintf(e.stdout, "attributions: recall %5.1f (%d/%d content spans overlapped by a quote)  source accuracy %5.1f (%d/%d, pronoun sources left out)\n",
 		qpct(s.attrFound, s.attrN), s.attrFound, s.attrN, qpct(s.srcOK, s.srcN), s.srcOK, s.srcN)
