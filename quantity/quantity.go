@@ -494,7 +494,9 @@ done:
 // sentenceDot undoes an ordinal read from a dot that ends the text or a
 // line: "Kampen endte 3-1." ends a sentence.
 func sentenceDot(text string, n number.Number) number.Number {
-	if n.Ordinal && n.Digits && !n.Words && n.End > 0 && text[n.End-1] == '.' && (n.End == len(text) || text[n.End] == '\n' || text[n.End] == '\r') {
+	if n.Ordinal && n.Digits && !n.Words && n.End > 0 && text[n.End-1] == '.' && (n.End == len(text) || text[n.End] == '\n' || text[n.End] == '\r') &&
+		n.Start > 0 && text[n.Start-1] != '\n' {
+		// (a "4." alone on its line stays an ordinal: a list number)
 		n.Ordinal = false
 		n.End--
 	}
@@ -538,7 +540,8 @@ func (a *Annotator) gluedAfter(text string, n number.Number) bool {
 	if n.Digits && !n.Words && n.Scale > 1 && e >= 2 && isASCIILetter(text[e-1]) && isDigit(text[e-2]) && (e >= len(text) || !isLetterAt(text, e)) {
 		// "5G", "3M": one letter glued to digits is a scale only after a
 		// currency ("$3M"); the caller checks.
-		if text[e-1] == 'G' && !strings.ContainsRune("$€£¥", prevByteRune(text, i)) {
+		if text[e-1] == 'G' && e-2 == i && !strings.ContainsRune("$€£¥", prevByteRune(text, i)) {
+			// "5G", "4G": a network, not 5 billion ("10G", ",0012G" are scaled)
 			return true
 		}
 	}
@@ -641,6 +644,17 @@ func (a *Annotator) side(ld *langData, lang, text string, i int, n number.Number
 	if p := a.curAt(text, j); p != nil {
 		s.unit, s.class, s.factor = p.val, "money", p.factor
 		s.end = j + len(p.s)
+		k := skipSpaces(text, s.end)
+		if k > s.end {
+			if m, ok := number.Scan(lang, text, k); ok && m.Words && m.Scale > 1 && m.Value == m.Scale && n.Scale == 1 {
+				// "75 USD million"
+				s.n.Value *= m.Scale
+				s.n.Scale = m.Scale
+				s.end = m.End
+			} else if p.factor == 1 {
+				a.subunit(lang, text, &s)
+			}
+		}
 		return s
 	}
 	if p := a.unitAt(text, j); p != nil {
@@ -661,6 +675,29 @@ func (a *Annotator) side(ld *langData, lang, text string, i int, n number.Number
 		return s
 	}
 	return s
+}
+
+// subunit adds cents after a main unit: "3 dollars 50 cents", "15 dollars
+// and 50", "5 kroner og 50 øre". The cents must be a whole number below 100
+// followed by a subunit word or by no word at all.
+func (a *Annotator) subunit(lang, text string, s *side) {
+	k := skipSpaces(text, s.end)
+	if w := lowerASCII(wordAt(text, k)); w == "and" || w == "og" {
+		k = skipSpaces(text, k+len(w))
+	}
+	m, ok := number.Scan(lang, text, k)
+	if !ok || m.Ordinal || m.Weak || m.Decimal || m.Grouped || m.Value < 1 || m.Value >= 100 || m.Value != float64(int(m.Value)) || m.Scale > 1 {
+		return
+	}
+	e := m.End
+	j := skipSpaces(text, e)
+	if p := a.curAt(text, j); p != nil && p.factor == 0.01 {
+		e = j + len(p.s)
+	} else if isLetterAt(text, j) || j < len(text) && (isDigit(text[j]) || text[j] == '%') {
+		return
+	}
+	s.n.Value += m.Value / 100
+	s.end = e
 }
 
 // prefixCur matches a currency symbol or code that ends right before i
@@ -750,6 +787,9 @@ func matchBefore(text string, i int, l []phrase) (*phrase, int) {
 		for idx := range l {
 			p := &l[idx]
 			if s := i - len(p.s); s >= 0 && text[s:i] == p.s {
+				if s > 0 && strings.IndexByte("<>=", text[s-1]) >= 0 {
+					return nil, 0 // "<>30", "=>30": no bound we know
+				}
 				return p, s
 			}
 		}
@@ -794,6 +834,8 @@ func matchAfter(text string, e int, l []phrase) (*phrase, int) {
 		// "200 or greater than 190": the phrase bounds the next number.
 		if k := skipSpaces(text, f); k < len(text) && (isDigit(text[k]) || startsNumber(text, k)) {
 			continue
+		} else if w := lowerASCII(wordAt(text, k)); w == "than" || w == "end" {
+			continue // "less than 10 and more than 40"
 		}
 		return p, f
 	}
@@ -889,7 +931,11 @@ func (a *Annotator) boundPair(ld *langData, lang, text string, e int, approx str
 		if y.unit != "" && x.unit != "" && y.unit != x.unit {
 			return 0, 0, false
 		}
-		return y.n.Value * y.factor, y.end, true
+		v := y.n.Value * y.factor
+		if xv := x.n.Value * x.factor; lower && v <= xv || !lower && v >= xv {
+			return 0, 0, false // "more than 40 and less than 10": two bounds
+		}
+		return v, y.end, true
 	}
 	return 0, 0, false
 }
