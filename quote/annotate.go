@@ -275,8 +275,14 @@ func (st *state) frameSpeaker(c *cand) {
 			lim := st.clauseEnd(k)
 			for m := k; m < lim && m < k+6; m++ {
 				if _, e := st.cueAt(m); e > m {
-					sp := st.npAfter(e, lim)
+					var sp speaker
+					if st.lx.code == "en" {
+						sp = st.npBefore(m, k)
+					}
 					if !sp.ok {
+						sp = st.npAfter(e, lim)
+					}
+					if !sp.ok && st.lx.code != "en" {
 						sp = st.npBefore(m, k)
 					}
 					if sp.ok {

@@ -466,6 +466,9 @@ func (st *state) npAfter(i, lim int) speaker {
 		}
 		e = m
 	}
+	if !st.goodDesc(i, k) {
+		return speaker{}
+	}
 	sp := speaker{ok: true, desc: true, start: i, end: e, span: kilde.Span{Start: st.toks[i].s, End: st.toks[e-1].e}, role: role, gender: roleG}
 	sp.name = st.text[sp.span.Start:sp.span.End]
 	sp.head = k
@@ -758,6 +761,9 @@ func (st *state) npBefore(j, lo int) speaker {
 	if !content {
 		return speaker{}
 	}
+	if !st.goodDesc(s, k+1) {
+		return speaker{}
+	}
 	sp := speaker{ok: true, desc: true, start: s, end: k + 1, span: kilde.Span{Start: st.toks[s].s, End: st.toks[k].e}}
 	sp.name = st.text[sp.span.Start:sp.span.End]
 	if ok, g := st.isRole(k); ok {
@@ -875,4 +881,31 @@ func (st *state) gender(name string) byte {
 		}
 	}
 	return 0
+}
+
+// goodDesc reports whether tokens [i, k) can describe a speaker. English
+// descriptions must look like a noun phrase: a determiner or a number first
+// ("a senior official", "two officials"), a role word, or a plural noun alone
+// ("officials", "lawmakers"). Danish descriptions are taken as they come.
+func (st *state) goodDesc(i, k int) bool {
+	if st.lx.code != "en" {
+		return true
+	}
+	if i >= k {
+		return false
+	}
+	if c := st.class(i); c&wDet != 0 || st.toks[i].k == tNum {
+		return true
+	}
+	switch st.toks[i].low {
+	case "two", "three", "four", "five", "several", "many", "most", "other", "another", "both":
+		return true
+	}
+	for m := i; m < k; m++ {
+		if ok, _ := st.isRole(m); ok {
+			return true
+		}
+	}
+	w := st.toks[k-1].low
+	return k-i <= 2 && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
