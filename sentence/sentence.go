@@ -199,6 +199,10 @@ func (s *Splitter) split(dst []kilde.Span, text string, toks []kilde.Token) []ki
 			}
 			words++
 		case isTerm(w) && words > 0:
+			if words == 1 && i == start+1 && toks[start].Kind == kilde.Number && w == "." && toks[start].End == t.Start &&
+				(start == 0 || lineStart(text, toks[start-1].End, toks[start].Start)) {
+				break // a list number at the start of a line: "2. Vi går videre"
+			}
 			j := s.closers(text, toks, i)
 			if s.boundary(text, toks, i, j, false) {
 				end = j
@@ -316,6 +320,11 @@ func (s *Splitter) boundary(text string, toks []kilde.Token, i, j int, abbrev bo
 		return false
 	}
 	return true
+}
+
+// lineStart reports whether text[a:b] holds a line break.
+func lineStart(text string, a, b int) bool {
+	return strings.IndexByte(text[a:b], '\n') >= 0
 }
 
 // lineBreak reports whether a line break between toks[i] and toks[i+1] ends

@@ -30,6 +30,7 @@ var sentenceTests = []struct {
 	{"date", "Den 17. februar 2019 talte han i Bruxelles. ‖ Den 18. rejste han hjem."},
 	{"ordinal", "Danmark fik en 3. plads og en 10. plads. ‖ Norge vandt."},
 	{"range", "Holdet endte på en 3.-4. plads. ‖ Det var godt."},
+	{"list numbers", "Reglerne er enkle:\n1. Hold afstand.\n2. Vask hænder."},
 	{"year end", "Det skete i 1985. ‖ I 1990 flyttede hun."},
 	{"initials", "H. C. Andersen blev født i Odense. ‖ Han døde i 1875."},
 	{"dotted initials", "H.C. Andersen skrev eventyr. ‖ De læses stadig."},

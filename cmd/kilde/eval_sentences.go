@@ -94,31 +94,102 @@ func evalSentences(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "kilde eval sentences: %s: %v\n", *en, err)
 			return 1
 		}
-		var b strings.Builder
-		var goldT, goldS []kilde.Span
-		open := false
-		for i, s := range toks {
-			if i > 0 {
-				if eval.Terminated(s[len(s)-1]) || eval.Terminated(toks[i-1][len(toks[i-1])-1]) {
-					b.WriteByte(' ')
-				} else {
-					b.WriteByte('\n')
-				}
+		docs := gumDocs(*en)
+		fmt.Fprintf(e.stdout, "\n%s: %d sentences (English; text detokenized, news layout, documents as paragraphs)\n", *en, len(toks))
+		for _, genre := range []string{"", "news"} {
+			text, goldS, goldT := gumText(toks, docs, genre)
+			if text == "" {
+				continue
 			}
-			start := b.Len()
-			var spans []kilde.Span
-			spans, open = eval.Detokenize(&b, s, open)
-			goldT = append(goldT, spans...)
-			goldS = append(goldS, kilde.Span{Start: start, End: b.Len()})
-		}
-		d := sentAnnotate(tk, sp, b.String())
-		fmt.Fprintf(e.stdout, "\n%s: %d sentences (English; text detokenized, news layout)\n", *en, len(toks))
-		printSentenceScores(e.stdout, "GUM en", goldS, d.Sentences, goldT, tokenSpans(d.Tokens))
-		if *errs > 0 {
-			printBoundaryErrors(e.stdout, b.String(), goldS, d.Sentences, *errs)
+			d := sentAnnotate(tk, sp, text)
+			name := "GUM en, all genres"
+			if genre != "" {
+				name = fmt.Sprintf("GUM en, %s only (%d sentences)", genre, len(goldS))
+			}
+			printSentenceScores(e.stdout, name, goldS, d.Sentences, goldT, tokenSpans(d.Tokens))
+			if *errs > 0 && genre == "" {
+				printBoundaryErrors(e.stdout, text, goldS, d.Sentences, *errs)
+			}
 		}
 	}
 	return 0
+}
+
+// gumDoc is a document of a GUM split: its genre and first sentence.
+type gumDoc struct {
+	genre string
+	first int
+}
+
+// gumDocs reads en_gum_docs.tsv beside the GUM file, for the file's split
+// (en_gum_<split>.tsv); nil if it is absent.
+func gumDocs(path string) []gumDoc {
+	base := filepath.Base(path)
+	split := strings.TrimSuffix(strings.TrimPrefix(base, "en_gum_"), ".tsv")
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(path), "en_gum_docs.tsv"))
+	if err != nil || split == base {
+		return nil
+	}
+	var docs []gumDoc
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 6 || f[0] != split {
+			continue
+		}
+		var first int
+		if _, err := fmt.Sscanf(f[4], "%d", &first); err != nil {
+			continue
+		}
+		docs = append(docs, gumDoc{genre: f[2], first: first})
+	}
+	return docs
+}
+
+// gumText detokenizes the sentences (of one genre, or all if genre is ""),
+// separating documents by a blank line and ending the line after a
+// sentence without final punctuation, and returns gold sentence and token spans.
+func gumText(toks [][]string, docs []gumDoc, genre string) (string, []kilde.Span, []kilde.Span) {
+	genreOf := make([]string, len(toks))
+	docStart := make([]bool, len(toks))
+	for i, d := range docs {
+		end := len(toks)
+		if i+1 < len(docs) {
+			end = docs[i+1].first
+		}
+		for k := d.first; k < end && k < len(toks); k++ {
+			genreOf[k] = d.genre
+		}
+		if d.first < len(toks) {
+			docStart[d.first] = true
+		}
+	}
+	var b strings.Builder
+	var goldT, goldS []kilde.Span
+	open := false
+	prev := -1
+	for i, s := range toks {
+		if genre != "" && genreOf[i] != genre {
+			continue
+		}
+		if prev >= 0 {
+			switch {
+			case docStart[i]:
+				b.WriteString("\n\n")
+				open = false
+			case eval.Terminated(toks[prev][len(toks[prev])-1]):
+				b.WriteByte(' ')
+			default:
+				b.WriteByte('\n')
+			}
+		}
+		prev = i
+		start := b.Len()
+		var spans []kilde.Span
+		spans, open = eval.Detokenize(&b, s, open)
+		goldT = append(goldT, spans...)
+		goldS = append(goldS, kilde.Span{Start: start, End: b.Len()})
+	}
+	return b.String(), goldS, goldT
 }
 
 func sentAnnotate(tk *tokenize.Tokenizer, sp *sentence.Splitter, text string) *kilde.Doc {
