@@ -33,8 +33,10 @@ var Dialect = &sqlstore.Dialect{
 	// Normalization 1 divides by 1 + log(length), like bm25's length term.
 	FTSScore: `ts_rank(f.tsv, to_tsquery('simple', ?), 1)`,
 	ScoreArg: true,
-	FTSIDs:   `SELECT id FROM article_fts WHERE tsv @@ to_tsquery('simple', ?)`,
-	Render:   sqlstore.RenderTSQuery,
+	FTSTop: `SELECT id, ts_rank(tsv, q, 1) AS score FROM article_fts, to_tsquery('simple', ?) q WHERE tsv @@ q
+		ORDER BY 2 DESC, id DESC LIMIT ? OFFSET ?`,
+	FTSIDs: `SELECT id FROM article_fts WHERE tsv @@ to_tsquery('simple', ?)`,
+	Render: sqlstore.RenderTSQuery,
 }
 
 func mustSub(f fs.FS, dir string) fs.FS {

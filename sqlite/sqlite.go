@@ -31,6 +31,7 @@ var Dialect = &sqlstore.Dialect{
 	FTSWhere:    `articles_fts MATCH ?`,
 	// bm25 is lower for better matches; title matches weigh 3×.
 	FTSScore: `-bm25(articles_fts, 3.0, 1.0)`,
+	FTSTop:   `SELECT rowid AS id, -rank AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
 	FTSIDs:   `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`,
 	Render:   sqlstore.RenderFTS5,
 }

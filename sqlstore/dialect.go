@@ -35,6 +35,10 @@ type Dialect struct {
 	// false), higher is better.
 	FTSFrom, FTSWhere, FTSScore string
 	ScoreArg                    bool
+	// FTSTop selects columns id and score of the best matches for one ? query,
+	// best first, then ? limit and ? offset: the fast path for searches
+	// without filters.
+	FTSTop string
 	// FTSIDs selects the article ids matching one ? query (for filters).
 	FTSIDs string
 	// Render turns a parsed query into the ? argument of FTSWhere.

@@ -105,11 +105,23 @@ func (s *Store) Search(ctx context.Context, q kilde.SearchQuery) (*kilde.SearchR
 	if q.Offset < 0 {
 		q.Offset = 0
 	}
+	var f sqlb
+	if err := s.filters(&f, &q); err != nil {
+		return nil, err
+	}
 	var b sqlb
 	var where sqlb
-	if fq.Empty() {
+	fast := !fq.Empty() && f.b.Len() == 0 && s.d.FTSTop != ""
+	switch {
+	case fast:
+		// No filters: let the index rank and cut the page, then join.
+		rendered := s.d.Render(fq)
+		b.add(`SELECT a.id, a.content_id, a.ext_id, a.date, a.lang, a.outlet, a.title, a.cluster, t.score FROM (`+
+			s.d.FTSTop+`) t JOIN articles a ON a.id = t.id ORDER BY 9 DESC, a.id DESC`, rendered, q.Limit, q.Offset)
+		where.add(` WHERE `+s.d.FTSWhere, rendered)
+	case fq.Empty():
 		b.add(`SELECT a.id, a.content_id, a.ext_id, a.date, a.lang, a.outlet, a.title, a.cluster, 0 FROM articles a WHERE 1=1`)
-	} else {
+	default:
 		b.add(`SELECT a.id, a.content_id, a.ext_id, a.date, a.lang, a.outlet, a.title, a.cluster, ` + s.d.FTSScore)
 		rendered := s.d.Render(fq)
 		if s.d.ScoreArg {
@@ -120,17 +132,15 @@ func (s *Store) Search(ctx context.Context, q kilde.SearchQuery) (*kilde.SearchR
 		where.add(` WHERE ` + s.d.FTSWhere)
 		where.args = append(where.args, rendered)
 	}
-	var f sqlb
-	if err := s.filters(&f, &q); err != nil {
-		return nil, err
+	if !fast {
+		b.add(f.b.String(), f.args...)
+		if fq.Empty() {
+			b.add(` ORDER BY a.date DESC, a.id DESC`)
+		} else {
+			b.add(` ORDER BY 9 DESC, a.id DESC`)
+		}
+		b.add(` LIMIT ? OFFSET ?`, q.Limit, q.Offset)
 	}
-	b.add(f.b.String(), f.args...)
-	if fq.Empty() {
-		b.add(` ORDER BY a.date DESC, a.id DESC`)
-	} else {
-		b.add(` ORDER BY 9 DESC, a.date DESC, a.id DESC`)
-	}
-	b.add(` LIMIT ? OFFSET ?`, q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, s.d.bind(b.b.String()), b.args...)
 	if err != nil {
 		return nil, s.errf("Search", err)
