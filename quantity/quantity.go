@@ -391,6 +391,10 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 		openStart = s
 	}
 	if j, ok := a.joinAfter(ld, text, x.end, openStart >= 0); ok {
+		if p := a.preAt(text, j); p != nil {
+			// "between $300 million and $400 million"
+			j = skipSpaces(text, j+len(p.s))
+		}
 		if ny, ok := number.Scan(lang, text, j); ok && !sentenceDot(text, ny).Ordinal && !ny.Weak && !a.gluedAfter(text, ny) {
 			y = a.side(ld, lang, text, j, sentenceDot(text, ny))
 			haveY = true
@@ -573,6 +577,9 @@ func (a *Annotator) dateOrClock(ld *langData, lang, text string, i int, n number
 		if ld.roles[lw+"."] == "clock" && i >= len(w)+2 && text[i-2] == '.' {
 			return true
 		}
+		if ld.roles[lw] == "rank" || ld.roles[lw+"."] == "rank" && i >= len(w)+2 && text[i-2] == '.' {
+			return true // "nummer 2", "no. 1": a rank
+		}
 		if ld.roles[lw] == "month" || ld.roles[lw+"."] == "month" {
 			if lang != "en" || isUpperStart(w) {
 				return true // "February 17"
@@ -737,6 +744,17 @@ func prevByteRune(text string, i int) rune {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return r
+}
+
+// preAt matches a currency that precedes amounts ("$", "€", "DKK") at j.
+func (a *Annotator) preAt(text string, j int) *phrase {
+	for idx := range a.pre {
+		p := &a.pre[idx]
+		if hasPrefixAt(text, j, p.s) && !isLetterAt(text, j+len(p.s)) {
+			return p
+		}
+	}
+	return nil
 }
 
 func isLetterStartOf(s string) bool {
