@@ -343,6 +343,15 @@ func (m *matcher) textDate(i int) (match, bool) {
 	if hadWeekday {
 		return match{}, false
 	}
+	if kind != "abbr" && (kind != "amb" || m.tok(j).cap) {
+		// juli i år, maj sidste år, March of last year
+		if _, rel, k3, ok := m.periodYear(k); ok && k3 > k+1 && !m.tok(k).nl {
+			if m.anc.prec < precYear {
+				return m.mk(start, k3, "DATE", "XXXX-"+two(mo), kOther)
+			}
+			return m.mk(start, k3, "DATE", fmtMonth(m.anc.year()+rel, mo), kOther)
+		}
+	}
 	switch kind {
 	case "abbr":
 		return match{}, false
@@ -491,6 +500,10 @@ func (m *matcher) relative(i int) (match, bool) {
 			if u.unit == "W2" {
 				return match{}, false
 			}
+			if u.unit == "D" && off != 0 {
+				// "næste dag", "the next day", "sidste dag": relative to an event
+				return m.mk(start, j+1, "DATE", "XXXX-XX-XX", kOther)
+			}
 			v := m.anc.shift(off, u.unit)
 			return m.mk(start, j+1, "DATE", v, dayKind(v))
 		}
@@ -582,15 +595,15 @@ func (m *matcher) week(i int) (match, bool) {
 // "of this year", "i år", "sidste år". It returns the year offset or
 // absolute year.
 func (m *matcher) periodYear(k int) (abs, rel int, next int, ok bool) {
+	if r, ok := m.phrase(k, 1); ok && r.end == k+2 && m.tok(k).low == "i" && m.l.units[m.tok(k+1).low].unit == "Y" {
+		return 0, 0, r.end, true // i år
+	}
 	j := k
 	if m.role(j) == "of" || m.role(j) == "in" {
 		j++
 	}
 	if y, ok := m.year4(j); ok {
 		return y, 0, j + 1, true
-	}
-	if r, ok := m.phrase(j, 1); ok && r.val == m.anc.shift(0, "Y") && len(r.val) == 4 && r.end == j+2 && m.tok(j).low == "i" {
-		return 0, 0, r.end, true // i år
 	}
 	if r := m.role(j); r == "last" || r == "next" || r == "this" {
 		if u, ok := m.l.units[m.tok(j+1).low]; ok && u.unit == "Y" {

@@ -93,6 +93,8 @@ var cases = []struct {
 	{"2019-02-20", "da", "Hun har boet her i [femogtyve år|DURATION|P25Y] og [flere måneder|DURATION|PXM], [for tre år siden|DATE|2016] flyttede hun."},
 	{"2019-02-20", "da", "Byggeriet går i gang [primo 2020|DATE|2020] og slutter i [slutningen af sidste år|DATE|2018]? Nej, i [midten af 1990'erne|DATE|199]."},
 	{"2019-02-20", "en", "Sales rose in [early June|DATE|2018-06] and [the end of this year|DATE|2019] looks weak."},
+	{"2019-02-20", "da", "Direktivet blev vedtaget i [juli i år|DATE|2019-07] efter et møde i [maj sidste år|DATE|2018-05]. [Næste dag|DATE|XXXX-XX-XX] kom svaret."},
+	{"2019-02-20", "en", "Sales fell in [March of last year|DATE|2018-03]."},
 	// sets
 	{"2019-02-20", "da", "Bussen kører [hver dag|SET|P1D] og færgen [ugentligt|SET|P1W]."},
 	{"2019-02-20", "da", "Markedet holdes [hver mandag|SET|XXXX-WXX-1] og [hvert andet år|SET|P2Y]."},
