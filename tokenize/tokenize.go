@@ -93,14 +93,25 @@ func (t *Tokenizer) appendTokens(dst []kilde.Token, text string, fast bool) []ki
 	sc := scanner{t: t, text: text, out: dst}
 	i := 0
 	for i < len(text) {
-		r, n := runeAt(text, i)
-		if IsSpace(r) {
-			i += n
-			continue
+		// Skip white space; find the chunk's end, noting whether it is
+		// only letters (the common case, which needs none of chunk's rules).
+		var plain bool
+		n := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			if ascii[c]&cSpace != 0 {
+				i++
+				continue
+			}
+			plain = ascii[c]&cLetter != 0
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if IsSpace(r) {
+				i += n
+				continue
+			}
+			plain = unicode.IsLetter(r)
 		}
-		// Find the chunk's end, noting whether it is only letters
-		// (the common case, which needs none of chunk's rules).
-		plain := isLetter(r)
 		other := -1 // offset of the first ASCII non-letter after letters
 		j := i + n
 		for j < len(text) {
