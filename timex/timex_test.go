@@ -103,7 +103,9 @@ var cases = []struct {
 	{"2019-02-20", "da", "Han har [tidligere|DATE|PAST_REF] været minister, og den tidligere minister kommer [snart|DATE|FUTURE_REF]."},
 	{"2019-02-20", "da", "Det er [nu|DATE|PRESENT_REF] klart, som de [for nylig|DATE|PAST_REF] sagde."},
 	{"2019-02-20", "en", "The company [recently|DATE|PAST_REF] said it will [soon|DATE|FUTURE_REF] decide."},
+	{"2020-11-05", "da", "Aftalen blev indgået [tirsdag|DATE|2020-11-03]."}, // the kilde/1 spec example
 	// article date precision
+	{"2019-02", "en", "[Yesterday|DATE|XXXX-XX-XX] and [today|DATE|2019-02], [last month|DATE|2019-01], [Friday|DATE|XXXX-WXX-5], [two weeks ago|DATE|XXXX-XX-XX], [last summer|DATE|2018-SU]."},
 	{"2019-02", "da", "[I går|DATE|XXXX-XX-XX] og [i dag|DATE|2019-02] og [sidste måned|DATE|2019-01] og [tirsdag|DATE|XXXX-WXX-2]."},
 	{"2019", "da", "[I går|DATE|XXXX-XX-XX], [sidste år|DATE|2018], [næste måned|DATE|XXXX-XX] og [i sommer|DATE|2019-SU]."},
 	{"", "en", "[Yesterday|DATE|XXXX-XX-XX] and [March 3|DATE|XXXX-03-03] and [2015|DATE|2015]."},
