@@ -75,10 +75,11 @@ const (
 	rBe       // a form of "be" before a participle: passive
 	rBy       // the agent of a passive follows
 	rNameable // capitalized before a name, a name: "Will Smith", "May Jones"
+	rConj     // coordinating conjunction: "X promised ... and said ..."
 )
 
 var roleNames = map[string]uint16{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
-	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable}
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens.

@@ -321,23 +321,11 @@ func (s *scan) attribute(at *att) bool {
 		at.srcA, at.srcB = a, b
 		at.regJ = b
 	case kSayP:
-		// ", saying ...": the subject of the main clause, the sentence's first phrase
+		// ", saying ...": the subject of the main clause
 		if !s.punct(c.i-1, ",") {
 			return false
 		}
-		// the first phrase, at the start or after a comma, that a verb follows:
-		// "During the speech, Trump attacked Clinton, saying ..."
-		a, b := -1, -1
-		for q := s.first; q < c.i; q++ {
-			if q != s.first && !s.punct(q-1, ",") {
-				continue
-			}
-			x, y := s.npForward(q, c.i)
-			if x < y && y < c.i && s.toks[y].kind == tWord {
-				a, b = x, y
-				break
-			}
-		}
+		a, b := s.mainSubject(c.i)
 		if a < 0 {
 			return false
 		}
@@ -357,6 +345,13 @@ func (s *scan) attribute(at *att) bool {
 				}
 			}
 			return false
+		}
+		if q := p; s.role(q)&rConj != 0 || s.role(q)&(rAux|rNeg) != 0 && s.role(q-1)&rConj != 0 {
+			// "X promised to stay and said ...": the first conjunct's subject
+			if a, b := s.mainSubject(c.i); a >= 0 {
+				at.srcA, at.srcB = a, b
+				break
+			}
 		}
 		timed := false
 		for p >= s.first && s.role(p)&(rAux|rNeg|rTime) != 0 {
@@ -774,6 +769,22 @@ func (s *scan) npBackward(p int) (int, int) {
 		return p + 1, p + 1 // a clause, not a noun phrase
 	}
 	return i + 1, p + 1
+}
+
+// mainSubject returns the first phrase before token lim, at the start of
+// the sentence or after a comma, that a word follows: "During the speech,
+// Trump attacked Clinton, saying ..." gives Trump. It returns -1, -1 if none.
+func (s *scan) mainSubject(lim int) (int, int) {
+	for q := s.first; q < lim; q++ {
+		if q != s.first && !s.punct(q-1, ",") {
+			continue
+		}
+		x, y := s.npForward(q, lim)
+		if x < y && y < lim && s.toks[y].kind == tWord && s.role(y)&rConj == 0 {
+			return x, y
+		}
+	}
+	return -1, -1
 }
 
 // subjectLike reports whether the sentence-initial phrase [a, b) can be a

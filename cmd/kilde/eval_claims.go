@@ -212,11 +212,18 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 					// the cue is found when a claim on this content has it
 					cueN++
 					gc := conv(a.Cue)
+					hit := false
 					for _, c2 := range d.Claims {
 						if c2.Span.Overlaps(cs) && c2.CueSpan.Overlaps(gc) {
-							cueOK++
+							hit = true
 							break
 						}
+					}
+					if hit {
+						cueOK++
+					} else if shown < nErr {
+						shown++
+						fmt.Fprintf(e.stdout, "CUE   %s: want %q got %q (source %q) in %q\n", r.ID, a.Cue.Text, c.Cue, c.Source, claimClip(d.SpanText(c.Span)))
 					}
 				}
 				if a.Source != nil && !claimIsPronoun(a.Source.Text) {
