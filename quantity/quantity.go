@@ -215,7 +215,11 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 		}
 		if i > 0 && !boundaryBefore(text, i) {
 			// digits glued to a currency code: "USD115"
-			if p, _ := a.prefixCur(text, i); p == nil || !isDigit(c) {
+			if !isDigit(c) || !isASCIILetter(text[i-1]) {
+				i = skipToken(text, i)
+				continue
+			}
+			if p, _ := a.prefixCur(text, i); p == nil {
 				i = skipToken(text, i)
 				continue
 			}
@@ -1001,19 +1005,43 @@ func (a *Annotator) measured(ld *langData, lang, text string, start, end int) (s
 
 func (a *Annotator) measuredBefore(ld *langData, text string, start int) (string, kilde.Span) {
 	// "en cykelsti på 5 km", "a budget of $5m".
-	k := start
-	if k > 0 && text[k-1] == ' ' {
-		p := prevWord(text, k)
-		lp := lowerASCII(p)
-		if lp == "på" || lp == "of" {
-			s := k - 1 - len(p)
-			w := prevWord(text, s)
-			if w != "" && s >= 1 && text[s-1] == ' ' && a.content(ld, w) {
-				return w, kilde.Span{Start: s - 1 - len(w), End: s - 1}
-			}
-		}
+	ps, pe := wordBefore(text, start)
+	if ps < 0 {
+		return "", kilde.Span{}
 	}
-	return "", kilde.Span{}
+	if lp := lowerASCII(text[ps:pe]); lp != "på" && lp != "of" {
+		return "", kilde.Span{}
+	}
+	ws, we := wordBefore(text, ps)
+	if ws < 0 {
+		return "", kilde.Span{}
+	}
+	w := text[ws:we]
+	if !a.content(ld, w) {
+		return "", kilde.Span{}
+	}
+	return w, kilde.Span{Start: ws, End: we}
+}
+
+// wordBefore returns the span of the word (letters and inner hyphens) that
+// ends one space before i, or -1.
+func wordBefore(text string, i int) (int, int) {
+	if i < 2 || text[i-1] != ' ' {
+		return -1, -1
+	}
+	e := i - 1
+	k := e
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) && !(r == '-' && k < e && k-w > 0 && isLetterBefore(text, k-w)) {
+			break
+		}
+		k -= w
+	}
+	if k == e {
+		return -1, -1
+	}
+	return k, e
 }
 
 // content reports whether w can be a counted noun.
