@@ -2,16 +2,22 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"google.golang.org/protobuf/encoding/protowire"
 
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/eval"
@@ -136,6 +142,8 @@ func runBench(ctx context.Context, e *env, args []string) int {
 		}
 		readErr <- nil
 	}()
+	var prof bytes.Buffer
+	profiling := pprof.StartCPUProfile(&prof) == nil
 	n, failed := 0, 0
 	for r := range p.Run(ctx, in, *workers) {
 		n++
@@ -148,6 +156,9 @@ func runBench(ctx context.Context, e *env, args []string) int {
 	}
 	full := time.Since(t0)
 	fullCPU := cpuTime() - cpu0
+	if profiling {
+		pprof.StopCPUProfile()
+	}
 	if err := <-readErr; err != nil {
 		fmt.Fprintf(e.stderr, "kilde bench: %v\n", err)
 		return 1
@@ -162,6 +173,23 @@ func runBench(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stdout, " (%d documents failed)", failed)
 	}
 	fmt.Fprintln(e.stdout)
+	if profiling {
+		shares, total, err := stageShares(prof.Bytes())
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde bench: reading the CPU profile: %v\n", err)
+		} else if total > 0 {
+			names := make([]string, 0, len(shares))
+			for k := range shares {
+				names = append(names, k)
+			}
+			sort.Slice(names, func(i, j int) bool { return shares[names[i]] > shares[names[j]] })
+			fmt.Fprintf(e.stdout, "  CPU by stage (profile samples, by package):")
+			for _, k := range names {
+				fmt.Fprintf(e.stdout, " %s %.1f%%", k, 100*float64(shares[k])/float64(total))
+			}
+			fmt.Fprintln(e.stdout)
+		}
+	}
 	fmt.Fprintf(e.stdout, "peak RSS: %s (cores: %d)\n", peakRSS(), runtime.NumCPU())
 	return 0
 }
@@ -222,6 +250,198 @@ func benchCorpus(path string, words int, seed uint64) ([]byte, int, int, error) 
 		nArts++
 	}
 	return out.Bytes(), nWords, nArts, nil
+}
+
+// stageShares attributes the samples of a gzipped CPU profile to the
+// annotator package that pipeline.(*Pipeline).Annotate called, to "read"
+// for the readers, and to "other" (channels, garbage collector, runtime).
+// It decodes the profile's protocol buffer fields directly.
+func stageShares(gz []byte) (map[string]int64, int64, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, 0, err
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, 0, err
+	}
+	type sample struct {
+		locs []uint64
+		val  int64
+	}
+	var (
+		samples []sample
+		strs    []string
+		funcs   = map[uint64]int64{}    // function id → name index
+		locs    = map[uint64][]uint64{} // location id → function ids, innermost first
+	)
+	err = pbFields(raw, func(num protowire.Number, v []byte, x uint64) error {
+		switch num {
+		case 2: // sample
+			var sm sample
+			var vals []int64
+			err := pbFields(v, func(n protowire.Number, b []byte, x uint64) error {
+				switch n {
+				case 1:
+					if b == nil {
+						sm.locs = append(sm.locs, x)
+					} else {
+						sm.locs = append(sm.locs, pbPacked(b)...)
+					}
+				case 2:
+					if b == nil {
+						vals = append(vals, int64(x))
+					} else {
+						for _, u := range pbPacked(b) {
+							vals = append(vals, int64(u))
+						}
+					}
+				}
+				return nil
+			})
+			if len(vals) > 0 {
+				sm.val = vals[len(vals)-1] // cpu nanoseconds
+			}
+			samples = append(samples, sm)
+			return err
+		case 4: // location
+			var id uint64
+			var fs []uint64
+			err := pbFields(v, func(n protowire.Number, b []byte, x uint64) error {
+				switch n {
+				case 1:
+					id = x
+				case 4: // line
+					return pbFields(b, func(n protowire.Number, _ []byte, x uint64) error {
+						if n == 1 {
+							fs = append(fs, x)
+						}
+						return nil
+					})
+				}
+				return nil
+			})
+			locs[id] = fs
+			return err
+		case 5: // function
+			var id uint64
+			var name int64
+			err := pbFields(v, func(n protowire.Number, _ []byte, x uint64) error {
+				switch n {
+				case 1:
+					id = x
+				case 2:
+					name = int64(x)
+				}
+				return nil
+			})
+			funcs[id] = name
+			return err
+		case 6: // string table
+			strs = append(strs, string(v))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	name := func(fid uint64) string {
+		if i := funcs[fid]; i >= 0 && int(i) < len(strs) {
+			return strs[i]
+		}
+		return ""
+	}
+	const annotate = "github.com/kilde-news/kilde/pipeline.(*Pipeline).Annotate"
+	shares := map[string]int64{}
+	var total int64
+	for _, sm := range samples {
+		var stack []string // innermost first
+		for _, l := range sm.locs {
+			for _, f := range locs[l] {
+				stack = append(stack, name(f))
+			}
+		}
+		stage := "other"
+		for k, fn := range stack {
+			if fn == annotate && k > 0 {
+				stage = stagePackage(stack[k-1])
+				break
+			}
+			if strings.HasPrefix(fn, "github.com/kilde-news/kilde/read.") {
+				stage = "read"
+			}
+		}
+		shares[stage] += sm.val
+		total += sm.val
+	}
+	return shares, total, nil
+}
+
+// stagePackage returns the last element of a function's package path.
+func stagePackage(fn string) string {
+	if i := strings.LastIndexByte(fn, '/'); i >= 0 {
+		fn = fn[i+1:]
+	}
+	if i := strings.IndexByte(fn, '.'); i >= 0 {
+		fn = fn[:i]
+	}
+	return fn
+}
+
+// pbFields calls f for each field of a protocol buffer message: b is the
+// bytes of a length-delimited field, x the value of a varint or fixed one.
+func pbFields(msg []byte, f func(num protowire.Number, b []byte, x uint64) error) error {
+	for len(msg) > 0 {
+		num, typ, n := protowire.ConsumeTag(msg)
+		if n < 0 {
+			return protowire.ParseError(n)
+		}
+		msg = msg[n:]
+		var err error
+		switch typ {
+		case protowire.VarintType:
+			x, n := protowire.ConsumeVarint(msg)
+			if n < 0 {
+				return protowire.ParseError(n)
+			}
+			msg = msg[n:]
+			err = f(num, nil, x)
+		case protowire.BytesType:
+			b, n := protowire.ConsumeBytes(msg)
+			if n < 0 {
+				return protowire.ParseError(n)
+			}
+			msg = msg[n:]
+			if b == nil {
+				b = []byte{}
+			}
+			err = f(num, b, 0)
+		default:
+			n := protowire.ConsumeFieldValue(num, typ, msg)
+			if n < 0 {
+				return protowire.ParseError(n)
+			}
+			msg = msg[n:]
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pbPacked decodes a packed repeated varint field.
+func pbPacked(b []byte) []uint64 {
+	var out []uint64
+	for len(b) > 0 {
+		x, n := protowire.ConsumeVarint(b)
+		if n < 0 {
+			break
+		}
+		out = append(out, x)
+		b = b[n:]
+	}
+	return out
 }
 
 // cpuTime is the user+system CPU time of the process so far.
