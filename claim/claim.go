@@ -13,10 +13,14 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/lexicon"
 )
+
+// maxSentence is the longest span in bytes analysed as one sentence.
+const maxSentence = 4000
 
 // Annotator fills Doc.Claims. It is safe for concurrent use.
 type Annotator struct {
@@ -126,6 +130,19 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			continue
 		}
 		s.l = l
+		// A run-on "sentence" (no splitter, a list, a table) is cut into
+		// pieces at white space so that the rules stay linear.
+		for sp.End-sp.Start > maxSentence {
+			cut := sp.Start + maxSentence
+			for cut > sp.Start+maxSentence/2 && d.Text[cut] != ' ' && d.Text[cut] != '\n' {
+				cut--
+			}
+			for cut < sp.End && !utf8.RuneStart(d.Text[cut]) {
+				cut++
+			}
+			s.sentence(kilde.Span{Start: sp.Start, End: cut}, nq)
+			sp.Start = cut
+		}
 		s.sentence(sp, nq)
 	}
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Start < d.Claims[j].Start })
