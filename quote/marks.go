@@ -111,7 +111,7 @@ func (st *state) direct() {
 		o := stack[0]
 		if bi+1 < len(st.blocks) {
 			nf, _ := st.blockToks(bi + 1)
-			if nf < len(st.toks) && st.toks[nf].k == tMark && markFamily(st.toks[nf].low) == o.fam {
+			if nf < len(st.toks) && st.toks[nf].k == tMark && markFamily(st.toks[nf].low) == o.fam && (o.tok == first || st.toks[o.tok-1].low == ":") {
 				if c := st.newDirect(o.tok, end); c != nil {
 					c.contNext = true
 					c.capped = true

@@ -95,6 +95,11 @@ var rows = []row{
 	// unbalanced: no swallowing of the next paragraph
 	{in: "»[[Vi har ikke tænkt os at give op]], siger Ida Auken.\n\nFolketinget stemmer torsdag om forslaget.", want: []want{d("Ida Auken", "siger")}},
 
+	// stray marks: an inch mark, an opener that never closes inside a line
+	{in: "Skærmen måler 55\" og koster 4.000 kroner. »[[Det er en god pris]]«, siger Per Hansen.", want: []want{d("Per Hansen", "siger")}},
+	{in: "Han kaldte det »en fejl og gik.\n\n»[[Vi ser på sagen]]«, siger Lone Berg.", want: []want{d("Lone Berg", "siger")}},
+	// plural pronoun: an organisation or a group
+	{in: "Produktionen hos Novo Nordisk er stoppet. »[[Vi håber at åbne igen i morgen]]«, skriver de i en pressemeddelelse.", want: []want{d("Novo Nordisk", "skriver")}},
 	// Danish indirect
 	{in: "Mette Frederiksen siger, at [[regeringen vil sænke skatten]].", want: []want{ind("Mette Frederiksen", "siger")}},
 	{in: "I en pressemeddelelse oplyser Novo Nordisk, at [[salget steg med ti procent]].", want: []want{ind("Novo Nordisk", "oplyser")}},

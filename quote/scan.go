@@ -28,6 +28,7 @@ type tok struct {
 	blk   int    // block (non-empty line) number
 	first bool   // first token of its sentence
 	inQ   bool   // inside a direct quote
+	qs    bool   // first word after an opening mark or a dash: capitalized like a sentence start
 }
 
 // state is the per-document scratch space.
@@ -240,6 +241,7 @@ func (st *state) segment() {
 			t.first = true
 		}
 		t.sent = sent
+		t.qs = i > 0 && (st.toks[i-1].k == tMark || st.toks[i-1].k == tDash)
 		prevBlk = t.blk
 	}
 }

@@ -141,7 +141,7 @@ func (st *state) nameAt(i int) (int, bool) {
 	if len(st.ents) > 0 && st.toks[i].first {
 		return i, false // the tagger saw no entity here
 	}
-	if !st.nameTok(i, st.toks[i].first) {
+	if !st.nameTok(i, st.toks[i].first || st.toks[i].qs) {
 		return i, false
 	}
 	j := i + 1
@@ -293,13 +293,13 @@ func (st *state) collectNames() {
 	}
 	for i := 0; i < len(st.toks); {
 		j, ok := st.nameAt(i)
-		if !ok {
-			i++
+		if !ok || st.toks[i].inQ {
+			i = max(i+1, j)
 			continue
 		}
 		sp := st.nameSpeaker(i, j)
 		if sp.person || sp.role != "" || j-i >= 2 && !isAllCaps(st.text[st.toks[i].s:st.toks[j-1].e]) && !st.genitive(j-1) {
-			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, person: true, role: sp.role})
+			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, person: sp.person || sp.role != "", role: sp.role})
 		} else if isAllCaps(st.text[st.toks[i].s:st.toks[j-1].e]) {
 			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, org: true})
 		} else if !st.toks[i].first {
@@ -793,7 +793,7 @@ func (st *state) resolvePronoun(sp *speaker) {
 			if sp.pron&wPronF != 0 {
 				want = 'f'
 			}
-			if m.org || !m.person && !m.desc {
+			if m.org || !m.person && !m.desc && !strings.Contains(m.name, " ") {
 				return true
 			}
 			if m.gender == want {
@@ -811,7 +811,7 @@ func (st *state) resolvePronoun(sp *speaker) {
 				return false
 			}
 		case sp.pron&wPronPl != 0:
-			if m.org || m.desc {
+			if m.org || m.desc || !m.person {
 				st.takeMention(sp, m)
 				done = true
 				return false
