@@ -601,6 +601,13 @@ func (a *Annotator) dateOrClock(ld *langData, lang, text string, i int, n number
 		if nw != "" && r == "month" && (lang != "en" || isUpperStart(nw)) && n.Value >= 1 && n.Value <= 31 {
 			return true
 		}
+		// A month in the other language: "17. februar 2019" quoted in an
+		// English paragraph, "17 February" in a Danish one.
+		for l, o := range a.langs {
+			if o != ld && nw != "" && role(o, text, nw, j+len(nw)) == "month" && (l != "en" || isUpperStart(nw)) && n.Value >= 1 && n.Value <= 31 && n.Value == float64(int(n.Value)) {
+				return true
+			}
+		}
 		if nw != "" && r == "clock" {
 			return true // 3 pm
 		}

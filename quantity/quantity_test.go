@@ -135,6 +135,7 @@ var tests = []struct {
 	{"en", "The meeting is at 3 pm on February 17.", nil},
 	{"en", "He is 45 years old.", nil},
 	{"en", "It fell for the third time.", nil},
+	{"en", "Trump tweeted 17. februar 2019.", nil}, // a Danish date in an English paragraph
 }
 
 func TestAnnotate(t *testing.T) {
