@@ -63,9 +63,9 @@ func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 		if t.k == kWord {
 			switch lang {
 			case "da":
-				ok = a.da.mayStart(t.low)
+				ok = a.da.mayStart(t.low) || a.en.months[t.low].kind == "full"
 			case "en":
-				ok = a.en.mayStart(t.low)
+				ok = a.en.mayStart(t.low) || a.da.months[t.low].kind == "full"
 			default:
 				ok = a.da.mayStart(t.low) || a.en.mayStart(t.low)
 			}
@@ -76,12 +76,19 @@ func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 			ok = false
 		}
 		switch lang {
-		case "da":
-			m.l = a.da
+		case "da", "en":
+			main, other := a.da, a.en
+			if lang == "en" {
+				main, other = other, main
+			}
+			m.l = main
 			res, ok = m.full(i)
-		case "en":
-			m.l = a.en
-			res, ok = m.full(i)
+			// a date written in the other language ("— Donald J. Trump
+			// 17. februar 2019" under an English tweet in a Danish paper)
+			m.l = other
+			if r2, ok2 := m.textDate(i); ok2 && len(r2.val) >= 7 && r2.val[0] != 'X' && (!ok || r2.end > res.end) {
+				res, ok = r2, true
+			}
 		default:
 			m.l = a.da
 			res, ok = m.full(i)

@@ -104,6 +104,7 @@ var cases = []struct {
 	{"2019-02-20", "da", "Det er [nu|DATE|PRESENT_REF] klart, som de [for nylig|DATE|PAST_REF] sagde."},
 	{"2019-02-20", "en", "The company [recently|DATE|PAST_REF] said it will [soon|DATE|FUTURE_REF] decide."},
 	{"2020-11-05", "da", "Aftalen blev indgået [tirsdag|DATE|2020-11-03]."}, // the kilde/1 spec example
+	{"2019-02", "en", "We are pulling back after 100% Caliphate victory! — Donald J. Trump (@realDonaldTrump) [17. februar 2019|DATE|2019-02-17]"},
 	// article date precision
 	{"2019-02", "en", "[Yesterday|DATE|XXXX-XX-XX] and [today|DATE|2019-02], [last month|DATE|2019-01], [Friday|DATE|XXXX-WXX-5], [two weeks ago|DATE|XXXX-XX-XX], [last summer|DATE|2018-SU]."},
 	{"2019-02", "da", "[I går|DATE|XXXX-XX-XX] og [i dag|DATE|2019-02] og [sidste måned|DATE|2019-01] og [tirsdag|DATE|XXXX-WXX-2]."},
