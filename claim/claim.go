@@ -121,6 +121,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	if len(sents) == 0 && len(d.Text) > 0 {
 		sents = []kilde.Span{{Start: 0, End: len(d.Text)}}
 	}
+	s.prev, s.prevClaims = kilde.Span{}, len(d.Claims)
 	for _, sp := range sents {
 		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
 			continue
@@ -143,7 +144,9 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			s.sentence(kilde.Span{Start: sp.Start, End: cut}, nq)
 			sp.Start = cut
 		}
+		n := len(d.Claims)
 		s.sentence(sp, nq)
+		s.prev, s.prevClaims = sp, n
 	}
 	sort.SliceStable(d.Claims, func(i, j int) bool { return d.Claims[i].Start < d.Claims[j].Start })
 	linkQuantities(d)

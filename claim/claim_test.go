@@ -78,6 +78,11 @@ var rows = []row{
 	{"da", "En analyse fra Dansk Industri, som estimerer, at eksporten falder, vækker opsigt.", []want{{hedge: "estimated", source: "En analyse", via: "Dansk Industri", cue: "estimerer"}}},
 	{"da", "Kraftværket kan have sluppet giftige stoffer ud, skriver DR, der har talt med en ansat, som citerer en ingeniør.", []want{{hedge: "possible", source: "DR", via: "en ansat | en ingeniør", cue: "skriver"}}},
 
+	// Danish: "Det oplyser politiet." attributes the sentence before
+	{"da", "Tre mænd er anholdt. Det oplyser Fyns Politi.", []want{{hedge: "asserted", source: "Fyns Politi", cue: "oplyser", text: "Tre mænd er anholdt"}}},
+	{"da", "Prisen stiger formentlig igen. Det vurderer Nationalbanken.", []want{{hedge: "estimated", source: "Nationalbanken", cue: "vurderer", text: "Prisen stiger formentlig igen"}}},
+	{"da", "Skolen lukker måske. Det skriver Fyens Stiftstidende.", []want{{hedge: "possible", source: "Fyens Stiftstidende", cue: "skriver", text: "Skolen lukker måske"}}},
+
 	// Danish: precedence — the reporting verb's class wins over an adverb inside
 	{"da", "Eksperter mener, at klimaet måske er ved at ændre sig.", []want{{hedge: "opinion", source: "Eksperter", cue: "mener"}}},
 	// a plain cue gives way to the strongest adverb: alleged over reported

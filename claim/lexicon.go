@@ -60,7 +60,7 @@ var kindNames = map[string]uint8{"say": kSay, "sayx": kSayX, "prep": kPrep, "via
 
 // word roles of claim_words.tsv, as bits.
 const (
-	rDet uint16 = 1 << iota
+	rDet uint32 = 1 << iota
 	rPron
 	rGeneric
 	rRel
@@ -76,10 +76,11 @@ const (
 	rBy       // the agent of a passive follows
 	rNameable // capitalized before a name, a name: "Will Smith", "May Jones"
 	rConj     // coordinating conjunction: "X promised ... and said ..."
+	rAnaphor  // "Det oplyser politiet": the claim is the sentence before
 )
 
-var roleNames = map[string]uint16{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
-	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj}
+var roleNames = map[string]uint32{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens.
@@ -142,7 +143,7 @@ func matchAt(child *node, s *scan, i int) (end int, v int32, words int) {
 // trie nodes after it and its roles, so that each token costs one map lookup.
 type first struct {
 	h, src *node
-	role   uint16
+	role   uint32
 }
 
 func (n *node) walk(s *scan, i int, end *int, v *int32, words *int) {
@@ -177,7 +178,7 @@ type lang struct {
 	hkey    map[string]int32 // whole cue string → hvals index, for Quote.Cue
 	sources *node
 	skinds  []uint8
-	roles   map[string]uint16
+	roles   map[string]uint32
 	outlets *node
 	first   map[string]first
 	v2      bool // verb-second main clauses: the subject may follow the verb
@@ -187,7 +188,7 @@ type lang struct {
 
 type suffix struct {
 	s    string
-	role uint16
+	role uint32
 }
 
 // Tables are the rows of one language's lexicons, as lexicon.Rows returns
@@ -198,7 +199,7 @@ type Tables struct {
 }
 
 func buildLang(t Tables, outlets [][]string) (*lang, error) {
-	l := &lang{hedges: newNode(), sources: newNode(), roles: map[string]uint16{}, outlets: newNode(), hkey: map[string]int32{}}
+	l := &lang{hedges: newNode(), sources: newNode(), roles: map[string]uint32{}, outlets: newNode(), hkey: map[string]int32{}}
 	for _, r := range t.Hedges {
 		if len(r) < 2 {
 			return nil, fmt.Errorf("claim: hedge row %q: want cue and class", r)
@@ -232,7 +233,7 @@ func buildLang(t Tables, outlets [][]string) (*lang, error) {
 		if len(r) < 2 {
 			return nil, fmt.Errorf("claim: word row %q: want word and role", r)
 		}
-		var b uint16
+		var b uint32
 		for _, rn := range strings.Split(r[1], ",") {
 			rb, ok := roleNames[rn]
 			if !ok {

@@ -19,12 +19,13 @@ type att struct {
 	verb         class
 	ok           bool
 	passive      bool
+	anaphor      bool // the content is the previous sentence
 	backwardSubj bool
 }
 
 const maxNP = 8
 
-func (s *scan) role(i int) uint16 {
+func (s *scan) role(i int) uint32 {
 	if i < 0 || i >= len(s.toks) || s.toks[i].kind == tPunct {
 		return 0
 	}
@@ -38,7 +39,7 @@ func (s *scan) role(i int) uint16 {
 }
 
 // suffixRole is the role a suffix rule ("*ly") gives word i, or 0.
-func (s *scan) suffixRole(i int) uint16 {
+func (s *scan) suffixRole(i int) uint32 {
 	w := s.norm(i)
 	for _, sf := range s.l.suffixes {
 		if len(w) > len(sf.s)+2 && string(w[len(w)-len(sf.s):]) == sf.s {
@@ -232,6 +233,9 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 			Cue:     s.text[s.toks[at.cue.i].s:s.toks[at.cue.j-1].e],
 			CueSpan: kilde.Span{Start: s.toks[at.cue.i].s, End: s.toks[at.cue.j-1].e},
 		}
+		if at.anaphor && s.attributePrev(c, at.verb, nq) {
+			continue
+		}
 		s.d.Claims = append(s.d.Claims, c)
 	}
 
@@ -261,6 +265,44 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 	s.mergeQuotes(start, nq)
 }
 
+// attributePrev gives the previous sentence the source of c ("Det oplyser
+// politiet"): an unattributed claim there gets source, via and cue, keeping
+// its hedge unless the verb has its own class; otherwise c is appended with
+// the previous sentence as its span. It reports whether c was used.
+func (s *scan) attributePrev(c kilde.Claim, verb class, nq int) bool {
+	for i := 0; i < nq; i++ {
+		if q := &s.d.Claims[i]; q.Span.Overlaps(s.prev) {
+			if len(q.Via) == 0 {
+				q.Via = c.Via
+			}
+			return true // a quote already says who
+		}
+	}
+	for i := max(s.prevClaims, nq); i < len(s.d.Claims); i++ {
+		p := &s.d.Claims[i]
+		if p.Source == "" && p.Span.Overlaps(s.prev) {
+			p.Source, p.Via, p.Cue, p.CueSpan = c.Source, c.Via, c.Cue, c.CueSpan
+			if verb != asserted {
+				p.Hedge = verb.String()
+			}
+			return true
+		}
+	}
+	a, b := s.prev.Start, s.prev.End
+	for a < b && strings.IndexByte(" \t\n\r\"'", s.text[a]) >= 0 {
+		a++
+	}
+	for b > a && strings.IndexByte(" \t\n\r.!?\"'", s.text[b-1]) >= 0 {
+		b--
+	}
+	if a >= b {
+		return false
+	}
+	c.Span = kilde.Span{Start: a, End: b}
+	s.d.Claims = append(s.d.Claims, c)
+	return true
+}
+
 // nounUse reports whether a one-word cue at i is used as a noun or name:
 // "the claims", "May 5", "Will Smith", "den forventede".
 func (s *scan) nounUse(i int, cls class) bool {
@@ -274,7 +316,7 @@ func (s *scan) nounUse(i int, cls class) bool {
 			return true
 		}
 	}
-	if s.role(i-1)&rDet != 0 {
+	if s.role(i-1)&rDet != 0 && !s.l.v2 {
 		if cls == possible || cls == predicted {
 			return true
 		}
@@ -998,6 +1040,10 @@ func (s *scan) contents() {
 		// 5. passive: "X was called a liar by Y"; fronted object: "Det viser en rapport fra X"
 		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && lim <= at.regJ) {
 			a, b = low, lim
+			// "Tre er anholdt. Det oplyser politiet.": the claim is the sentence before
+			if !at.passive && at.regI == low+1 && s.role(low)&rAnaphor != 0 && s.prev.End > s.prev.Start {
+				at.anaphor = true
+			}
 		}
 		// 6. directly: "X said the plan failed", "Ifølge X er ..."
 		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || s.l.v2 && at.verb != asserted) && lim > at.regJ {

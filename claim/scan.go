@@ -21,22 +21,24 @@ type tok struct {
 	ls, le int32
 	kind   uint8
 	cap    bool   // first letter upper-case
-	role   uint16 // roles of the lower-cased word in claim_words.tsv
+	role   uint32 // roles of the lower-cased word in claim_words.tsv
 	h, src *node  // hedge and source trie nodes after this word
 }
 
 // scan is per-document scratch space, reused through a sync.Pool.
 type scan struct {
-	d         *kilde.Doc
-	l         *lang
-	first     int    // index of the sentence's first word token
-	lastNamed string // last named (not pronoun) source in the document
-	text      string
-	toks      []tok
-	low       []byte
-	hed       []hit
-	cues      []hit
-	atts      []att
+	d          *kilde.Doc
+	l          *lang
+	first      int        // index of the sentence's first word token
+	lastNamed  string     // last named (not pronoun) source in the document
+	prev       kilde.Span // the previous sentence
+	prevClaims int        // index in Doc.Claims of the previous sentence's first claim
+	text       string
+	toks       []tok
+	low        []byte
+	hed        []hit
+	cues       []hit
+	atts       []att
 }
 
 // hit is a lexicon match over tokens [i, j).
