@@ -567,8 +567,8 @@ func (a *Annotator) gluedAfter(text string, n number.Number) bool {
 
 func (a *Annotator) dateOrClock(ld *langData, lang, text string, i int, n number.Number) bool {
 	e := n.End
-	if e < len(text) && text[e] == ':' && e+1 < len(text) && isDigit(text[e+1]) {
-		return true // 14:30
+	if e < len(text) && (text[e] == ':' || text[e] == '/') && e+1 < len(text) && isDigit(text[e+1]) {
+		return true // 14:30, 1/12
 	}
 	// After a clock word: "kl. 14", "klokken 9".
 	w := prevWord(text, i)
@@ -654,6 +654,10 @@ func (a *Annotator) side(ld *langData, lang, text string, i int, n number.Number
 		return s
 	}
 	j := n.End
+	if hasPrefixAt(text, j, ",-") {
+		j += 2 // "500,- kr."
+		s.end = j
+	}
 	if j < len(text) && (text[j] == ' ' || text[j] == 0xC2 || text[j] == 0xE2) {
 		j = skipSpaces(text, j)
 	} else if j < len(text) && text[j] == '-' && lang == "en" {

@@ -89,7 +89,10 @@ var tests = []struct {
 	{"da", "Vindmøllen yder 8 MW og bilen kører 130 km/t.", []string{"[8 MW] 8 exact MW", "[130 km/t] 130 exact km/h"}},
 	{"da", "Det blev 25 grader varmt.", []string{"[25 grader] 25 exact ° (varmt)"}},
 	{"da", "Der faldt -5 grader i nat.", []string{"[-5 grader] -5 exact °"}},
+	{"da", "Prisen er 500,- kr. pr. stk.", []string{"[500,- kr.] 500 exact DKK"}},
 	// Not quantities in Danish
+	{"da", "Mødet er d. 1/12 i år.", nil},
+	{"da", "Han blev nummer 2 i løbet.", nil},
 	{"da", "Han blev nummer 3. plads var hans.", nil},
 	{"da", "Hun kom på en 3. plads.", nil},
 	{"da", "Det skete den 17. februar 2019.", nil},

@@ -298,6 +298,9 @@ func qRecAgree(model string, res map[string]any, q kilde.Quantity) string {
 	if model == "CurrencyModel" || model == "DimensionModel" {
 		u, _ := res["unit"].(string)
 		want, known := qRecUnits[u]
+		if model == "DimensionModel" && u == "Pound" {
+			want = "lb" // weight, not money
+		}
 		if !known {
 			return "unit unknown to kilde (" + u + ")"
 		}
@@ -324,11 +327,8 @@ func qRecConvention(input, text string, res map[string]any) string {
 	if strings.Contains(input, "/") && strings.Count(input, "/") >= 2 || strings.Contains(input, "+1-") || strings.Contains(input, "192.168") {
 		return "part of a date, phone number or address"
 	}
-	switch res["unit"] {
-	case "Pound":
-		if !strings.Contains(input, "£") {
-			return "'pounds' is read as money (GBP), not weight"
-		}
+	if res["unit"] == "Pound" && !strings.Contains(input, "£") && !strings.Contains(strings.ToLower(input), "lb") {
+		return "'pounds' is read as money (GBP), not weight"
 	}
 	lt := strings.ToLower(t)
 	if i := strings.Index(strings.ToLower(input), lt); i >= 0 {
