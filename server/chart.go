@@ -85,8 +85,9 @@ func chart(pts []kilde.TrackPoint) template.HTML {
 		v := minV + (maxV-minV)*float64(i)/4
 		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="end" font-size="11">%s</text>`, L-6, y(v)+4, template.HTMLEscapeString(formatNum(&v)))
 	}
-	for _, t := range []float64{minT, (minT + maxT) / 2, maxT} {
-		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle" font-size="11">%s</text>`, x(t), H-B+16, danishDate(dayString(t)))
+	for i, t := range []float64{minT, (minT + maxT) / 2, maxT} {
+		anchor := [...]string{"start", "middle", "end"}[i]
+		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="%s" font-size="11">%s</text>`, x(t), H-B+16, anchor, danishDate(dayString(t)))
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].t < ps[j].t })
 	for _, p := range ps {
