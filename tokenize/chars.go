@@ -120,27 +120,3 @@ func inner(r rune) bool {
 	}
 	return false
 }
-
-// Upper reports whether s starts with an upper-case letter.
-func Upper(s string) bool {
-	if s == "" {
-		return false
-	}
-	r, _ := runeAt(s, 0)
-	if r < utf8.RuneSelf {
-		return ascii[r]&cUpper != 0
-	}
-	return unicode.IsUpper(r) || unicode.IsTitle(r)
-}
-
-// Lower reports whether s starts with a lower-case letter.
-func Lower(s string) bool {
-	if s == "" {
-		return false
-	}
-	r, _ := runeAt(s, 0)
-	if r < utf8.RuneSelf {
-		return ascii[r]&cLower != 0
-	}
-	return unicode.IsLower(r)
-}

@@ -349,7 +349,7 @@ func (sc *scanner) joins(r rune, piece, i, n, e int) bool {
 // piece emits text[s:e] as one token of the kind its shape says.
 func (sc *scanner) piece(s, e int) {
 	text := sc.text
-	r, n := runeAt(text, s)
+	r, _ := runeAt(text, s)
 	kind := kilde.Word
 	switch {
 	case r == '@' && e-s > 1:
@@ -385,7 +385,6 @@ func (sc *scanner) piece(s, e int) {
 			kind = kilde.URL
 		}
 	}
-	_ = n
 	sc.emit(s, e, kind)
 }
 
