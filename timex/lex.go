@@ -128,17 +128,24 @@ func loadLang(code string) (*lang, error) {
 	return l, nil
 }
 
-// mayStart reports whether a word may begin a time expression; compounds
-// (five-year, third-quarter) are checked by their first part.
-func (l *lang) mayStart(w string) bool {
+// mayStart reports whether word w, followed by word next ("" if the next
+// token is no word), may begin a time expression. Number words are not
+// looked up here: they start a time only before a unit, month, weekday or
+// clock word ("seks måneder", "tredje kvartal", "fjortende april",
+// "seven o'clock"), so the next word decides, and compounds ("five-year",
+// "third-quarter") by their last part.
+func (l *lang) mayStart(w, next string) bool {
 	if l.starts[w] {
 		return true
 	}
-	if i := strings.IndexByte(w, '-'); i > 0 && l.starts[w[:i]] {
+	if i := strings.LastIndexByte(w, '-'); i > 0 && (l.starts[w[:i]] || l.units[w[i+1:]].unit != "") {
 		return true
 	}
-	_, ok := number.Scan(l.code, w, 0) // seks, syvoghalvfems, tredje
-	return ok
+	if next == "" {
+		return false
+	}
+	return l.units[next].unit != "" || l.months[next].kind != "" || l.weekdays[next].kind != "" || l.clock[next] == "oclock" ||
+		l.words[next] == "and" || l.clock[next] == "half" || l.nums[next].kind != "" // to og en halv, en halv time, et par
 }
 
 func infoMap(name string) (map[string]wordInfo, error) {

@@ -61,13 +61,17 @@ func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 		ok := false
 		lang := d.LangAt(t.s)
 		if t.k == kWord {
+			next := ""
+			if i+1 < len(toks) && toks[i+1].k == kWord {
+				next = toks[i+1].low
+			}
 			switch lang {
 			case "da":
-				ok = a.da.mayStart(t.low) || a.en.months[t.low].kind == "full"
+				ok = a.da.mayStart(t.low, next) || a.en.months[t.low].kind == "full"
 			case "en":
-				ok = a.en.mayStart(t.low) || a.da.months[t.low].kind == "full"
+				ok = a.en.mayStart(t.low, next) || a.da.months[t.low].kind == "full"
 			default:
-				ok = a.da.mayStart(t.low) || a.en.mayStart(t.low)
+				ok = a.da.mayStart(t.low, next) || a.en.mayStart(t.low, next)
 			}
 			if !ok {
 				i++
