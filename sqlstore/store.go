@@ -82,6 +82,9 @@ func (s *Store) Put(ctx context.Context, docs []*kilde.Doc) (int, error) {
 	if err := w.flushAliases(); err != nil {
 		return 0, s.errf("Put", err)
 	}
+	if err := w.flushQueues(); err != nil {
+		return 0, s.errf("Put", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, s.errf("Put", err)
 	}
@@ -94,11 +97,22 @@ type writer struct {
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
 	fts   []any // pending full-text rows, 3 values each
+	// queued rows by table, and the batch's signatures (their LSH rows
+	// are queued too, so clustering looks at both).
+	queues map[string]*queue
+	qorder []string
+	sigs   []batchSig
 	// ents caches entity ids looked up in this batch; aliases sums the
 	// alias counts of the batch, written once at the end.
 	ents    map[entKey]int64
 	aliases map[entKey]*aliasAgg
 	aorder  []entKey
+}
+
+type batchSig struct {
+	sig     dedup.Signature
+	keys    []int64
+	cluster string
 }
 
 type aliasAgg struct {
@@ -130,6 +144,51 @@ func (w *writer) flushAliases() error {
 		}
 	}
 	w.aliases, w.aorder = nil, nil
+	return nil
+}
+
+// queue is a table's pending rows, written with multi-row INSERTs at the
+// end of the batch: per-statement overhead dominates single-row inserts.
+type queue struct {
+	prefix, tuple, suffix string
+	cols                  int
+	vals                  []any
+}
+
+// add queues one row for the table; tables flush in first-use order.
+func (w *writer) add(name, prefix, tuple, suffix string, vals ...any) {
+	if w.queues == nil {
+		w.queues = map[string]*queue{}
+	}
+	q := w.queues[name]
+	if q == nil {
+		q = &queue{prefix: prefix, tuple: tuple, suffix: suffix, cols: len(vals)}
+		w.queues[name] = q
+		w.qorder = append(w.qorder, name)
+	}
+	q.vals = append(q.vals, vals...)
+}
+
+func (w *writer) flushQueues() error {
+	for _, name := range w.qorder {
+		q := w.queues[name]
+		per := max(1, 1000/q.cols)
+		for len(q.vals) > 0 {
+			n := min(len(q.vals)/q.cols, per)
+			sqlText := q.prefix + strings.TrimSuffix(strings.Repeat(q.tuple+",", n), ",") + q.suffix
+			var err error
+			if n == per {
+				err = w.exec(sqlText, q.vals[:n*q.cols]...)
+			} else {
+				_, err = w.tx.ExecContext(w.ctx, w.s.d.bind(sqlText), q.vals[:n*q.cols]...)
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			q.vals = q.vals[n*q.cols:]
+		}
+	}
+	w.queues, w.qorder = nil, nil
 	return nil
 }
 
@@ -233,9 +292,10 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 		return false, err
 	}
 	for _, k := range keys {
-		if err := w.exec(`INSERT INTO lsh (key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, k, id); err != nil {
-			return false, err
-		}
+		w.add("lsh", `INSERT INTO lsh (key, article_id) VALUES `, `(?, ?)`, ` ON CONFLICT DO NOTHING`, k, id)
+	}
+	if keys != nil {
+		w.sigs = append(w.sigs, batchSig{sig, keys, cluster})
 	}
 	w.fts = append(w.fts, id, search.IndexText(title, d.Lang), search.Join(search.AnalyzeDoc(d)))
 	if err := w.layers(id, d); err != nil {
@@ -263,6 +323,18 @@ func (w *writer) cluster(cid string, sig dedup.Signature, keys []int64) (string,
 	}
 	defer rows.Close()
 	best, bestSim := cid, 0.0
+	for _, b := range w.sigs { // this batch's articles, not yet in lsh
+		shared := false
+		for i := range keys {
+			if keys[i] == b.keys[i] {
+				shared = true
+				break
+			}
+		}
+		if sim := dedup.Similarity(sig, b.sig); shared && sim >= dedup.Threshold && (sim > bestSim || sim == bestSim && b.cluster < best) {
+			best, bestSim = b.cluster, sim
+		}
+	}
 	for rows.Next() {
 		var mh []byte
 		var cl string
@@ -278,30 +350,24 @@ func (w *writer) cluster(cid string, sig dedup.Signature, keys []int64) (string,
 
 func (w *writer) layers(id int64, d *kilde.Doc) error {
 	for i, q := range d.Quotes {
-		if err := w.exec(`INSERT INTO quotes (article_id, idx, kind, speaker, speaker_key, text, cue) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, i, q.Kind, q.Speaker, search.NameKey(q.Speaker), d.SpanText(q.Span), q.Cue); err != nil {
-			return err
-		}
+		w.add("quotes", `INSERT INTO quotes (article_id, idx, kind, speaker, speaker_key, text, cue) VALUES `, `(?, ?, ?, ?, ?, ?, ?)`, ``,
+			id, i, q.Kind, q.Speaker, search.NameKey(q.Speaker), d.SpanText(q.Span), q.Cue)
 	}
 	for i, c := range d.Claims {
 		via, _ := json.Marshal(c.Via)
 		if c.Via == nil {
 			via = []byte("[]")
 		}
-		if err := w.exec(`INSERT INTO claims (article_id, idx, source, source_key, hedge, text, cue, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, i, c.Source, search.NameKey(c.Source), c.Hedge, d.SpanText(c.Span), c.Cue, string(via)); err != nil {
-			return err
-		}
+		w.add("claims", `INSERT INTO claims (article_id, idx, source, source_key, hedge, text, cue, via) VALUES `, `(?, ?, ?, ?, ?, ?, ?, ?)`, ``,
+			id, i, c.Source, search.NameKey(c.Source), c.Hedge, d.SpanText(c.Span), c.Cue, string(via))
 	}
 	for i, q := range d.Quantities {
 		source, hedge := attribution(d, i)
 		lang := d.LangAt(q.MeasuredSpan.Start)
-		if err := w.exec(`INSERT INTO quantities (article_id, idx, value, low, high, approx, unit, unit_key, measured, measured_key, text, source, hedge)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.add("quantities", `INSERT INTO quantities (article_id, idx, value, low, high, approx, unit, unit_key, measured, measured_key, text, source, hedge) VALUES `,
+			`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ``,
 			id, i, q.Value, q.Low, q.High, q.Approx, q.Unit, strings.ToLower(q.Unit), q.Measured, search.Key(q.Measured, lang),
-			d.SpanText(q.Span), source, hedge); err != nil {
-			return err
-		}
+			d.SpanText(q.Span), source, hedge)
 	}
 	return w.entities(id, d)
 }
@@ -361,6 +427,8 @@ func (w *writer) entities(id int64, d *kilde.Doc) error {
 		x.mentions++
 		x.surfaces[surface]++
 	}
+	mentions := map[int64]int{}
+	var eids []int64
 	for _, k := range order {
 		x := ents[k]
 		eid, err := w.entityID(k, x.name)
@@ -374,11 +442,14 @@ func (w *writer) entities(id int64, d *kilde.Doc) error {
 		}
 		// The canonical name is an alias even when not written out here.
 		w.alias(k, x.name, eid, 0)
-		if err := w.exec(`INSERT INTO article_entities (entity_id, article_id, mentions) VALUES (?, ?, ?)
-			ON CONFLICT (entity_id, article_id) DO UPDATE SET mentions = article_entities.mentions + excluded.mentions`,
-			eid, id, x.mentions); err != nil {
-			return err
+		if _, ok := mentions[eid]; !ok {
+			eids = append(eids, eid)
 		}
+		mentions[eid] += x.mentions
+	}
+	for _, eid := range eids {
+		w.add("article_entities", `INSERT INTO article_entities (entity_id, article_id, mentions) VALUES `, `(?, ?, ?)`, ``,
+			eid, id, mentions[eid])
 	}
 	return nil
 }

@@ -439,6 +439,17 @@ func testNearDuplicates(t *testing.T, s kilde.Store) {
 	if st.Clusters != 2 {
 		t.Errorf("Stats.Clusters = %d, want 2", st.Clusters)
 	}
+	// A story and its copy in one batch cluster too.
+	fresh := `Vejdirektoratet lukker motorvejen mellem Vejle og Horsens i hele weekenden, fordi en bro skal
+udskiftes. Trafikken bliver ledt ad landevejen, og bilisterne må regne med op til en times ekstra rejsetid.`
+	x := Doc(fresh, "2021-10-01", "da", "A").ID("x").D()
+	y := Doc(fresh+" Arbejdet begynder fredag klokken 20.", "2021-10-02", "da", "B").ID("y").D()
+	put(t, s, x, y)
+	dx, _ := s.Get(ctx, "x")
+	dy, _ := s.Get(ctx, "y")
+	if dx == nil || dy == nil || dx.Cluster != x.ContentID || dy.Cluster != x.ContentID {
+		t.Errorf("copies in one batch: clusters %v %v, want %s", dx.Cluster, dy.Cluster, x.ContentID)
+	}
 }
 
 func testTrack(t *testing.T, s kilde.Store) {
