@@ -32,6 +32,9 @@ func (lr *lineReader) next() (line []byte, tooLong, ok bool) {
 			lr.err = io.EOF
 		}
 		lr.line++
+		if len(frag) > lr.max+2 { // +2 for the line end
+			return nil, true, true
+		}
 		return trimEOL(frag), false, true
 	}
 	if err != bufio.ErrBufferFull {
