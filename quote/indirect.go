@@ -44,6 +44,9 @@ func (st *state) clause(i, j int) (kilde.Span, bool) {
 	for i < j && (st.toks[i].k == tPunct || st.toks[i].k == tDash) {
 		i++
 	}
+	if i < j && st.toks[i].k == tMark {
+		return kilde.Span{}, false // a quote: the direct quote covers it
+	}
 	for j > i && (st.toks[j-1].k == tPunct || st.toks[j-1].k == tDash) && st.toks[j-1].low != ")" {
 		j--
 	}
@@ -86,6 +89,20 @@ func (st *state) hasQuoteIn(i, j int) bool {
 // according: "ifølge X, …", "…, ifølge X", "according to X, …".
 func (st *state) according(m, e, a, b int) bool {
 	sp := st.npAfter(e, b)
+	if !sp.ok && m <= a+1 && e < b && st.word(e) {
+		// "Ifølge banken skyldes det …": a description with no stop after it
+		k := e
+		for k < b && k < e+3 && st.word(k) {
+			k++
+			if st.class(k-1)&wDet == 0 {
+				break
+			}
+		}
+		if st.goodDesc(e, k) {
+			sp = speaker{ok: true, desc: true, start: e, end: k, head: k, span: kilde.Span{Start: st.toks[e].s, End: st.toks[k-1].e}}
+			sp.name = st.text[sp.span.Start:sp.span.End]
+		}
+	}
 	if !sp.ok {
 		return false
 	}

@@ -78,7 +78,12 @@ func (st *state) direct() {
 			if t.low == "\"" && canOpen && canClose { // straight quote between non-spaces: toggle
 				canOpen = !hasFam(stack, fDouble)
 				canClose = !canOpen
-				_ = canClose
+			}
+			if !canOpen && !canClose && fam != fSingle {
+				// spaced on both sides ("» Vi er glade «", tokenized text):
+				// close an open quote of the family, else open one
+				canClose = hasFam(stack, fam)
+				canOpen = !canClose
 			}
 			if canClose {
 				// Close the innermost opener of the same family.
@@ -109,6 +114,16 @@ func (st *state) direct() {
 		// a mark of the same family; else capped at the block end, unless it is
 		// a lone single mark.
 		o := stack[0]
+		// A mark followed by a reporting cue closes a quote opened in an
+		// earlier paragraph (`…100 procent," pointerer X.`): the quote is the
+		// text from the start of this paragraph to the mark.
+		if o.fam != fSingle && o.tok > first+1 && st.isCue(o.tok+1) && st.toks[o.tok-1].k == tPunct {
+			if c := st.newDirectFrom(first, o.tok); c != nil {
+				c.contPrev = cont
+				c.open = -1
+			}
+			continue
+		}
 		if bi+1 < len(st.blocks) {
 			nf, _ := st.blockToks(bi + 1)
 			if nf < len(st.toks) && st.toks[nf].k == tMark && markFamily(st.toks[nf].low) == o.fam && (o.tok == first || st.toks[o.tok-1].low == ":") {
@@ -187,12 +202,28 @@ func (st *state) blockToks(bi int) (int, int) {
 // newDirect records the quote between the open token o and the close token
 // c (c may be the end of the block: then the quote runs to the block end).
 func (st *state) newDirect(o, c int) *cand {
+	if c <= o+1 || o < 0 {
+		return nil
+	}
+	return st.newDirectSpan(o, c, st.toks[o].e)
+}
+
+// newDirectFrom records a quote whose opening mark is in an earlier block:
+// from token f to the closing mark c.
+func (st *state) newDirectFrom(f, c int) *cand {
+	if c <= f || f < 0 {
+		return nil
+	}
+	return st.newDirectSpan(f-1, c, st.toks[f].s)
+}
+
+func (st *state) newDirectSpan(o, c, start int) *cand {
 	if c <= o+1 {
 		return nil
 	}
-	start := st.toks[o].e
+	blk := st.toks[o+1].blk
 	var end int
-	if c < len(st.toks) && st.toks[c].blk == st.toks[o].blk && st.toks[c].k == tMark {
+	if c < len(st.toks) && st.toks[c].blk == blk && st.toks[c].k == tMark {
 		end = st.toks[c].s
 	} else {
 		end = st.toks[c-1].e

@@ -888,11 +888,11 @@ func (st *state) gender(name string) byte {
 // ("a senior official", "two officials"), a role word, or a plural noun alone
 // ("officials", "lawmakers"). Danish descriptions are taken as they come.
 func (st *state) goodDesc(i, k int) bool {
-	if st.lx.code != "en" {
-		return true
-	}
 	if i >= k {
 		return false
+	}
+	if st.lx.code != "en" {
+		return st.goodDescDA(i, k)
 	}
 	if c := st.class(i); c&wDet != 0 || st.toks[i].k == tNum {
 		return true
@@ -908,4 +908,39 @@ func (st *state) goodDesc(i, k int) bool {
 	}
 	w := st.toks[k-1].low
 	return k-i <= 2 && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// goodDescDA: a Danish description starts with a determiner, a number or a
+// quantifier ("en kilde", "to betjente", "flere eksperter"), contains a role
+// ("statsministeren", "den tidligere minister"), or is one noun in a definite
+// or plural form ("politiet", "kritikere").
+func (st *state) goodDescDA(i, k int) bool {
+	if c := st.class(i); c&wDet != 0 || st.toks[i].k == tNum {
+		return true
+	}
+	switch st.toks[i].low {
+	case "to", "tre", "fire", "fem", "flere", "mange", "nogle", "alle", "begge", "andre":
+		return true
+	}
+	for m := i; m < k; m++ {
+		if ok, _ := st.isRole(m); ok {
+			return true
+		}
+		if _, ok := st.lx.roleDef(st.toks[m].low); ok {
+			return true
+		}
+	}
+	if k-i != 1 {
+		return false
+	}
+	w := st.toks[i].low
+	if len(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"en", "et", "ne", "er", "ere"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
