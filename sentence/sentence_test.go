@@ -41,6 +41,7 @@ var sentenceTests = []struct {
 	{"Jan. No.", "On Jan. 5 the No. 2 official resigned. ‖ He gave no reason."},
 	{"No. answer", "Is he No. 1? ‖ No. ‖ He is No. 2 in the party."},
 	{"el. final", "Prisen på el. ‖ Den stiger igen."},
+	{"St. Jr.", "He lives on Main St. ‖ The house is old, said Martin Luther King Jr. Day organizer Ann Lee of St. Paul."},
 	{"Inc. final", "Shares fell at Apple Inc. ‖ The company declined to comment."},
 	// Quotation marks.
 	{"quote comma", "»Vi er klar til at forhandle,« siger han. ‖ »Men ikke i dag.«"},
