@@ -226,7 +226,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 		}
 		if c >= utf8.RuneSelf {
 			r, w := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) && r != '½' && r != '¼' && r != '¾' {
+			if !unicode.IsLetter(r) && !strings.ContainsRune("½¼¾⅓⅔⅕⅙⅛", r) {
 				i += w
 				continue
 			}
