@@ -49,7 +49,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 
 // Find returns the time expressions of d, appended to out.
 func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
-	toks := scan(d.Text, make([]tok, 0, len(d.Text)/5+1))
+	toks := scan(d.Text, make([]tok, 0, len(d.Text)/4+1))
 	m := &matcher{toks: toks, anc: parseAnchor(d.Date)}
 	for i := 0; i < len(toks); {
 		t := &toks[i]
