@@ -90,6 +90,10 @@ var tests = []struct {
 	{"da", "Det blev 25 grader varmt.", []string{"[25 grader] 25 exact ° (varmt)"}},
 	{"da", "Der faldt -5 grader i nat.", []string{"[-5 grader] -5 exact °"}},
 	{"da", "Prisen er 500,- kr. pr. stk.", []string{"[500,- kr.] 500 exact DKK"}},
+	{"da", "Der kom mellem 500 og 1,5 millioner besøgende.", []string{"[mellem 500 og 1,5 millioner] 500..1.5e+06 range (besøgende)"}},
+	{"da", "Der er 200 danske soldater og 1.000 nye job.", []string{"[200] 200 exact (soldater)", "[1.000] 1000 exact (job)"}},
+	{"en", "It cost between $300 million and $400 million.", []string{"[between $300 million and $400 million] 3e+08..4e+08 range USD"}},
+	{"en", "He won the 100m final.", []string{"[100m] 100 exact m (final)"}},
 	// Not quantities in Danish
 	{"da", "Mødet er d. 1/12 i år.", nil},
 	{"da", "Han blev nummer 2 i løbet.", nil},
