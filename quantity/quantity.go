@@ -561,6 +561,9 @@ func (a *Annotator) gluedAfter(text string, n number.Number) bool {
 		if text[e] == '-' && e+1 < len(text) && isDigit(text[e+1]) && isLetterBefore(text, i) {
 			return true
 		}
+		if text[e] == '\'' && isLetterAt(text, e+1) || hasPrefixAt(text, e, "’") && isLetterAt(text, e+len("’")) {
+			return true // "90'erne", "1990’erne": a decade
+		}
 	}
 	return false
 }
@@ -889,6 +892,9 @@ func (a *Annotator) joinAfter(ld *langData, text string, e int, opened bool) (in
 		j := e + w
 		if j < len(text) && (isDigit(text[j]) || text[j] == '$' || text[j] == 0xE2 || text[j] == 0xC2) {
 			return j, true
+		}
+		if j < len(text) && isLetterAt(text, j) && startsNumber(text, j) {
+			return j, true // "to-tre", "five-six"
 		}
 		return 0, false
 	}

@@ -94,7 +94,9 @@ var tests = []struct {
 	{"da", "Der er 200 danske soldater og 1.000 nye job.", []string{"[200] 200 exact (soldater)", "[1.000] 1000 exact (job)"}},
 	{"en", "It cost between $300 million and $400 million.", []string{"[between $300 million and $400 million] 3e+08..4e+08 range USD"}},
 	{"en", "He won the 100m final.", []string{"[100m] 100 exact m (final)"}},
+	{"da", "Der kom to-tre personer.", []string{"[to-tre] 2..3 range (personer)"}},
 	// Not quantities in Danish
+	{"da", "Det var i 90'erne og 1990’erne, og det tog to-tre uger.", nil},
 	{"da", "Mødet er d. 1/12 i år.", nil},
 	{"da", "Han blev nummer 2 i løbet.", nil},
 	{"da", "Han blev nummer 3. plads var hans.", nil},
