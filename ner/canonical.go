@@ -101,40 +101,43 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 			canon[i] = strings.Join(fulls[best].words, " ")
 		}
 	}
-	// Misspellings: map a name to a close name that is more frequent, or as
-	// frequent and earlier.
-	freq := map[string]int{}
-	first := map[string]int{}
-	for i, c := range canon {
-		freq[c]++
-		if _, ok := first[c]; !ok {
-			first[c] = i
-		}
-	}
+	// Misspellings: map a name to a close name of the same label that is
+	// more frequent, or as frequent and earlier. Compared once per distinct
+	// (label, name).
+	type key struct{ label, name string }
+	freq := map[key]int{}
+	var order []key
 	for i, e := range es {
-		c := canon[i]
-		if c != names[i] && !strings.EqualFold(c, names[i]) {
-			continue // already resolved
+		k := key{e.Label, canon[i]}
+		if freq[k] == 0 {
+			order = append(order, k)
 		}
-		for j, o := range es {
-			oc := canon[j]
-			if oc == c || o.Label != e.Label {
-				continue
-			}
-			if !(freq[oc] > freq[c] || freq[oc] == freq[c] && first[oc] < first[c]) {
-				continue
-			}
-			if close(c, oc) {
-				canon[i] = oc
-				break
-			}
-			// a misspelt surname of a longer person name
-			if e.Label == "PER" && len(nameWords(c)) == 1 {
-				ow := nameWords(oc)
-				if len(ow) > 1 && utf8.RuneCountInString(c) >= 5 && close(c, ow[len(ow)-1]) {
-					canon[i] = oc
+		freq[k]++
+	}
+	if len(order) <= 500 {
+		to := map[key]string{}
+		for x, k := range order {
+			for y, o := range order {
+				if x == y || o.label != k.label || !(freq[o] > freq[k] || freq[o] == freq[k] && y < x) {
+					continue
+				}
+				if close(k.name, o.name) {
+					to[k] = o.name
 					break
 				}
+				// a misspelt surname of a longer person name
+				if k.label == "PER" && !strings.Contains(k.name, " ") && utf8.RuneCountInString(k.name) >= 5 {
+					if sp := strings.LastIndexByte(o.name, ' '); sp > 0 && close(k.name, o.name[sp+1:]) {
+						to[k] = o.name
+						break
+					}
+				}
+			}
+		}
+		for i, e := range es {
+			// only names not already resolved to a longer one
+			if t, ok := to[key{e.Label, canon[i]}]; ok && canon[i] == names[i] {
+				canon[i] = t
 			}
 		}
 	}

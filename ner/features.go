@@ -55,6 +55,8 @@ const (
 	tPrevName
 	tNextName
 	tHyphName
+	tSuf5
+	tSuf6
 )
 
 const (
@@ -130,7 +132,7 @@ func hashLower(s string) uint64 {
 // sentence.
 type tokInfo struct {
 	word, lower, shape, short uint64
-	pre, suf                  [4]uint64
+	pre, suf                  [6]uint64
 	hyphFirst, hyphLast       uint64 // lower of first/last hyphen part, 0 if none
 	hyphFirstS, hyphLastS     uint64 // short shape of those parts
 	gaz                       uint64 // gazetteer position+kind, 0 if none
@@ -225,7 +227,7 @@ func (m *Model) info(ti *tokInfo, w string, scratch []rune) []rune {
 	}
 	low := rs[lowStart:]
 	ti.lower = hashRunes(low)
-	for k := 1; k <= 4; k++ {
+	for k := 1; k <= len(ti.suf); k++ {
 		if k <= len(low) {
 			ti.pre[k-1] = hashRunes(low[:k])
 			ti.suf[k-1] = hashRunes(low[len(low)-k:])
@@ -376,6 +378,11 @@ func features(f []uint64, infos []tokInfo, i int) []uint64 {
 	for k := 0; k < 4; k++ {
 		if t.pre[k] != 0 && k < t.nrunes-1 {
 			f = append(f, feat(tPre1+uint64(k), t.pre[k]), feat(tSuf1+uint64(k), t.suf[k]))
+		}
+	}
+	for k := 4; k < len(t.suf); k++ {
+		if t.suf[k] != 0 && k < t.nrunes-1 {
+			f = append(f, feat(tSuf5+uint64(k-4), t.suf[k]))
 		}
 	}
 	if t.cap {

@@ -65,6 +65,7 @@ type Meta struct {
 	Command   string  `json:"command"`
 	Seed      int64   `json:"seed"`
 	Epochs    int     `json:"epochs"`
+	Runs      int     `json:"runs,omitempty"`
 	DevF1     float64 `json:"dev_f1"`
 	Train     string  `json:"train"`
 	Features  int     `json:"features"`

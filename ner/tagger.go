@@ -30,6 +30,19 @@ var allowedTab = func() []bool {
 
 func isAllowed(a, b int) bool { return allowedTab[a*(nLabels+1)+b] }
 
+// preds[b] lists the labels that may precede label b.
+var preds = func() [][]uint8 {
+	p := make([][]uint8, nLabels)
+	for b := 0; b < nLabels; b++ {
+		for a := 0; a < nLabels; a++ {
+			if allowed(a, b) {
+				p[b] = append(p[b], uint8(a))
+			}
+		}
+	}
+	return p
+}()
+
 func (m *Model) getScratch() *scratch {
 	if s, ok := m.pool.Get().(*scratch); ok {
 		return s
@@ -109,8 +122,9 @@ func viterbi(s *scratch, n int, trans, end []float32) []int {
 		bk := s.back[i*nLabels : (i+1)*nLabels]
 		for b := 0; b < nLabels; b++ {
 			best, arg := neg, 0
-			for a := 0; a < nLabels; a++ {
-				if prev[a] == neg || !isAllowed(a, b) {
+			for _, a8 := range preds[b] {
+				a := int(a8)
+				if prev[a] == neg {
 					continue
 				}
 				if v := prev[a] + trans[a*nLabels+b]; v > best {

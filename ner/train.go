@@ -134,13 +134,19 @@ type TrainOptions struct {
 	// stored in the model.
 	Gazetteer []string
 	// Progress, if set, is called after each epoch with the dev scores.
+	// Progress is called with epoch 1, 2, ... across runs, and with epoch 0
+	// for the averaged model of several runs.
 	Progress func(epoch int, dev eval.Table, rows int)
-	Meta     Meta
+	// Runs > 1 trains that many models with seeds Seed, Seed+1, ... (each
+	// at its best dev epoch) and averages their weights.
+	Runs int
+	Meta Meta
 }
 
 // Train trains an averaged structured perceptron (first-order Viterbi over
 // BILOU labels) and returns the model of the epoch with the best dev micro
-// F1 (the last epoch if dev is empty).
+// F1 (the last epoch if dev is empty); with Runs > 1, the average of the
+// runs' best models.
 func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("ner: train: no sentences")
@@ -163,16 +169,11 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	// Features never depend on labels: extract them once, as row indexes.
 	index := map[uint64]int32{}
 	var keys []uint64
-	type feats struct {
-		off  []int32 // per token, start in ids; len n+1
-		ids  []int32
-		gold []int
-	}
-	data := make([]feats, len(train))
+	data := make([]sentFeats, len(train))
 	s := base.getScratch()
 	for si, sent := range train {
-		folds[si%nameFolds].prepare(s, sent.Words)
-		fd := feats{off: make([]int32, 0, len(sent.Words)+1), gold: sent.Labels}
+		folds[foldOf(sent)].prepare(s, sent.Words)
+		fd := sentFeats{off: make([]int32, 0, len(sent.Words)+1), gold: sent.Labels}
 		for i := range sent.Words {
 			fd.off = append(fd.off, int32(len(fd.ids)))
 			s.feats = features(s.feats[:0], s.infos, i)
@@ -189,7 +190,57 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		fd.off = append(fd.off, int32(len(fd.ids)))
 		data[si] = fd
 	}
+	runs := max(opt.Runs, 1)
+	type weights struct{ w, tw, ew []float32 }
+	var sum weights
+	var best *Model
+	for run := 0; run < runs; run++ {
+		seed := opt.Seed + int64(run)
+		wts, m := trainRun(data, keys, base, dev, seed, opt, run)
+		if runs == 1 {
+			return m, nil
+		}
+		if sum.w == nil {
+			sum = weights{make([]float32, len(wts[0])), make([]float32, len(wts[1])), make([]float32, len(wts[2]))}
+		}
+		for k, dst := range [][]float32{sum.w, sum.tw, sum.ew} {
+			for i, x := range wts[k] {
+				dst[i] += x / float32(runs)
+			}
+		}
+		best = m
+	}
+	m := quantize(keys, sum.w, sum.tw, sum.ew, opt.MinAbs)
+	m.setLists(base.gazNames, base.commonWords)
+	m.setNames(base.nameWords)
+	m.Meta = opt.Meta
+	m.Meta.Epochs = best.Meta.Epochs
+	m.Meta.Seed = opt.Seed
+	m.Meta.Runs = runs
+	m.Meta.Features = len(m.w) / nLabels
+	if len(dev) > 0 {
+		t, _ := Evaluate(m, dev)
+		m.Meta.DevF1 = t.Micro().F1()
+		if opt.Progress != nil {
+			opt.Progress(0, t, m.Meta.Features)
+		}
+	}
+	return m, nil
+}
+
+// sentFeats are a training sentence's feature rows and gold labels.
+type sentFeats struct {
+	off  []int32 // per token, start in ids; len n+1
+	ids  []int32
+	gold []int
+}
+
+// trainRun trains one averaged perceptron with seed and returns the
+// averaged weights (features, transitions, end) and the model of the epoch
+// with the best dev F1 (the last epoch if dev is empty).
+func trainRun(data []sentFeats, keys []uint64, base *Model, dev []Sentence, seed int64, opt TrainOptions, run int) ([3][]float32, *Model) {
 	nl := nLabels
+	s := base.getScratch()
 	w := make([]float32, len(keys)*nl)
 	u := make([]float32, len(keys)*nl)
 	tw := make([]float32, (nl+1)*nl)
@@ -197,12 +248,13 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	ew := make([]float32, nl)
 	eu := make([]float32, nl)
 	c := float32(1)
-	rng := rand.New(rand.NewSource(opt.Seed))
+	rng := rand.New(rand.NewSource(seed))
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
 	var best *Model
+	var bestW [3][]float32
 	bestF1 := -1.0
 	upd := func(w, u []float32, i int, d float32) { w[i] += d; u[i] += c * d }
 	for ep := 1; ep <= opt.Epochs; ep++ {
@@ -252,17 +304,18 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			}
 			return out
 		}
-		m := quantize(keys, avg(w, u), avg(tw, tu), avg(ew, eu), opt.MinAbs)
+		aw := [3][]float32{avg(w, u), avg(tw, tu), avg(ew, eu)}
+		m := quantize(keys, aw[0], aw[1], aw[2], opt.MinAbs)
 		m.setLists(base.gazNames, base.commonWords)
 		m.setNames(base.nameWords)
 		m.Meta = opt.Meta
 		m.Meta.Epochs = ep
-		m.Meta.Seed = opt.Seed
+		m.Meta.Seed = seed
 		m.Meta.Features = len(m.w) / nl
 		if len(dev) == 0 {
-			best = m
+			best, bestW = m, aw
 			if opt.Progress != nil {
-				opt.Progress(ep, nil, m.Meta.Features)
+				opt.Progress(run*opt.Epochs+ep, nil, m.Meta.Features)
 			}
 			continue
 		}
@@ -270,13 +323,13 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		f1 := t.Micro().F1()
 		m.Meta.DevF1 = f1
 		if opt.Progress != nil {
-			opt.Progress(ep, t, m.Meta.Features)
+			opt.Progress(run*opt.Epochs+ep, t, m.Meta.Features)
 		}
 		if f1 > bestF1 {
-			best, bestF1 = m, f1
+			best, bestF1, bestW = m, f1, aw
 		}
 	}
-	return best, nil
+	return bestW, best
 }
 
 // commonWords lists the lower-case alphabetic words seen at least twice in
@@ -354,6 +407,12 @@ func ReadGazetteer(r io.Reader) ([]string, error) {
 			add('2', r[0])
 		}
 	}
+	// First names (kind 5), from the quote annotator's list, if present.
+	if rows, err := lexicon.Rows("all/quote_firstnames.tsv", 1); err == nil {
+		for _, r := range rows {
+			add('5', r[0])
+		}
+	}
 	rows, err = lexicon.Rows("da/ner_places.tsv", 2)
 	if err != nil {
 		return nil, fmt.Errorf("ner: gazetteer: %w", err)
@@ -371,16 +430,26 @@ func ReadGazetteer(r io.Reader) ([]string, error) {
 
 const nameFolds = 5
 
+// foldOf assigns a sentence to a fold by its words, so that a sentence
+// given twice lands in the same fold.
+func foldOf(s Sentence) int {
+	h := fnvOffset
+	for _, w := range s.Words {
+		h = mix(h, hashString(w))
+	}
+	return int(h % nameFolds)
+}
+
 // nameList lists the lower-cased words that were part of a name in at least
 // two thirds of their training occurrences (and at least twice), with that
-// name's type. Sentences of fold skip (index mod nameFolds) are left out; -1
+// name's type. Sentences of fold skip (see foldOf) are left out; -1
 // uses all.
 func nameList(sents []Sentence, skip int) []string {
 	type count struct{ all, typ [4]int }
 	total := map[string]int{}
 	typed := map[string]*[4]int{}
-	for si, s := range sents {
-		if si%nameFolds == skip {
+	for _, s := range sents {
+		if foldOf(s) == skip {
 			continue
 		}
 		for i, w := range s.Words {

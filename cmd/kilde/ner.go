@@ -75,6 +75,9 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 	epochs := fs.Int("epochs", 15, "passes over the training data")
 	out := fs.String("out", "", "model file to write (default ner/model/<lang>.bin under the repo root)")
 	data := fs.String("data", "", "shared data directory (default ../shared beside the repo root)")
+	runs := fs.Int("runs", 1, "train this many models with seeds seed, seed+1, ... and average their weights")
+	repeat := fs.Int("repeat", 1, "use the language's own training sentences this many times (weights them against --add-train)")
+	extra := fs.String("add-train", "", "another CoNLL file to add to the training data (e.g. the other language's train split)")
 	minAbs := fs.Float64("min-abs", 0, "drop feature rows whose largest averaged weight is below this")
 	if code, ok := parseFlags(fs, args[1:]); !ok {
 		return code
@@ -104,6 +107,18 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
 		return 1
 	}
+	own := train
+	for i := 1; i < *repeat; i++ {
+		train = append(train, own...)
+	}
+	if *extra != "" {
+		more, err := readNERFile(*extra)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+			return 1
+		}
+		train = append(train, more...)
+	}
 	dev, err := readNERFile(nerDataFile(shared, *lang, "dev"))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
@@ -121,13 +136,20 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 		return 1
 	}
 	start := time.Now()
-	cmdline := fmt.Sprintf("kilde train ner --lang %s --seed %d --epochs %d --min-abs %g", *lang, *seed, *epochs, *minAbs)
+	cmdline := fmt.Sprintf("kilde train ner --lang %s --seed %d --epochs %d --runs %d --min-abs %g", *lang, *seed, *epochs, *runs, *minAbs)
+	if *extra != "" {
+		cmdline += fmt.Sprintf(" --repeat %d --add-train %s", *repeat, filepath.Base(*extra))
+	}
 	m, err := ner.Train(train, dev, ner.TrainOptions{
-		Epochs: *epochs, Seed: *seed, MinAbs: float32(*minAbs), Gazetteer: gaz,
+		Epochs: *epochs, Seed: *seed, Runs: *runs, MinAbs: float32(*minAbs), Gazetteer: gaz,
 		Meta: ner.Meta{Lang: *lang, Command: cmdline, Train: filepath.Base(nerDataFile(shared, *lang, "train")),
 			Gazetteer: "GeoNames world-cities.csv (CC BY 4.0): city, country and region names"},
 		Progress: func(ep int, t eval.Table, rows int) {
 			mi := t.Micro()
+			if ep == 0 {
+				fmt.Fprintf(e.stdout, "average of %d runs  dev P %5.1f R %5.1f F1 %5.1f  (%d feature rows, %s)\n", *runs, 100*mi.Precision(), 100*mi.Recall(), 100*mi.F1(), rows, time.Since(start).Round(time.Millisecond))
+				return
+			}
 			fmt.Fprintf(e.stdout, "epoch %2d  dev P %5.1f R %5.1f F1 %5.1f  (%d feature rows, %s)\n", ep, 100*mi.Precision(), 100*mi.Recall(), 100*mi.F1(), rows, time.Since(start).Round(time.Millisecond))
 		},
 	})
@@ -148,7 +170,7 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "kilde train ner: write %s: %v\n", *out, err)
 		return 1
 	}
-	fmt.Fprintf(e.stdout, "kept epoch %d (dev F1 %.1f); wrote %s (%.1f MB) in %s\n", m.Meta.Epochs, 100*m.Meta.DevF1, *out, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "kept epoch %d of the last run (dev F1 of the model written %.1f); wrote %s (%.1f MB) in %s\n", m.Meta.Epochs, 100*m.Meta.DevF1, *out, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 
