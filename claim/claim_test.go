@@ -115,6 +115,13 @@ var rows = []row{
 	{"en", "The governor was called a liar.", nil},
 	{"en", "Jones criticised the plan, saying that it will cost jobs.", []want{{hedge: "predicted", source: "Jones", cue: "saying"}}},
 
+	{"en", "The family said the house was empty.", []want{{hedge: "asserted", source: "The family", cue: "said"}}}, // "family" is no -ly adverb
+	{"en", "Lawyers for the driver said that he was innocent.", []want{{hedge: "asserted", source: "Lawyers for the driver", cue: "said"}}},
+	{"en", "Ana Ruiz, a nurse at the clinic, said the staff wanted to leave.", []want{{hedge: "asserted", source: "Ana Ruiz", cue: "said", text: "the staff wanted to leave"}}},
+	{"en", "Prices rose and the bank said that inflation would fall.", []want{{hedge: "asserted", source: "the bank", cue: "said"}}},
+	{"en", "The mayor promised new parks and said that taxes would stay low.", []want{{hedge: "predicted", source: "The mayor", cue: "promised", text: "new parks"}, {hedge: "asserted", source: "The mayor", cue: "said", text: "taxes would stay low"}}},
+	{"da", "Borgmesteren lover, at skatten ikke stiger.", []want{{hedge: "predicted", source: "Borgmesteren", cue: "lover"}}},
+
 	// English: chains
 	{"en", "The talks have collapsed, CNN reported, citing a senior diplomat.", []want{{hedge: "asserted", source: "CNN", via: "a senior diplomat", cue: "reported"}}},
 	{"en", "The deal is done, a US official told Reuters.", []want{{hedge: "asserted", source: "Reuters", via: "a US official", cue: "told"}}},

@@ -77,10 +77,11 @@ const (
 	rNameable // capitalized before a name, a name: "Will Smith", "May Jones"
 	rConj     // coordinating conjunction: "X promised ... and said ..."
 	rAnaphor  // "Det oplyser politiet": the claim is the sentence before
+	rWord     // a plain word: no suffix rule applies ("family" is no adverb)
 )
 
 var roleNames = map[string]uint32{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
-	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor}
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor, "word": rWord}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens.

@@ -341,7 +341,7 @@ func (s *scan) trim(a, b int) (int, int) {
 	for a < b && (s.punct(a, openers) || s.punct(a, ",;:")) {
 		a++
 	}
-	for b > a && (s.punct(b-1, closers) || s.punct(b-1, ",;:-–—")) {
+	for b > a && (s.punct(b-1, closers) || s.punct(b-1, ",;:-–—") || s.role(b-1)&rConj != 0) {
 		b--
 	}
 	return a, b
@@ -427,7 +427,7 @@ func (s *scan) attribute(at *att) bool {
 		var a, b, reg int
 		if fwdFirst {
 			a, b = s.npForward(c.j, n)
-			if !s.l.v2 && a < b && b < n && !(s.toks[b].kind == tPunct || s.role(b)&(rTime|rStop|rNprep|rThat|rRel) != 0) {
+			if !s.l.v2 && a < b && b < n && !(s.toks[b].kind == tPunct || s.role(b)&(rTime|rThat|rRel) != 0) {
 				a, b = c.j, c.j // "said the blaze was ...": not an inverted subject
 			}
 			if a == b {
@@ -689,6 +689,9 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			break
 		}
 		r := s.role(j)
+		if words > 0 && t.src != nil && !t.cap && r&rDoc == 0 {
+			break // a reporting verb ends the phrase: "the mayor promised"
+		}
 		if r&rNprep != 0 {
 			// "formand for Cyklistforbundet", "a spokesman for the campaign",
 			// "en kilde i regeringen,"
@@ -791,7 +794,14 @@ func (s *scan) npBackward(p int) (int, int) {
 			break
 		}
 		r := s.role(i)
+		if words > 0 && s.toks[i].src != nil && !s.toks[i].cap && r&rDoc == 0 {
+			break
+		}
 		if r&rDet != 0 {
+			if s.role(i-1)&rNprep != 0 {
+				i-- // "attorneys for the family": on to the preposition
+				continue
+			}
 			return i, p + 1
 		}
 		if r&rNprep != 0 {
