@@ -105,7 +105,7 @@ func (c *Checker) Annotate(d *kilde.Doc) error {
 			continue
 		}
 		lang := d.LangAt(a.Start)
-		if !c.connected(lang, d.Text[a.End:b.Start]) {
+		if !c.connected(lang, d.Text[a.End:b.Start], timesIn(d, a.End, b.Start)) {
 			continue
 		}
 		d.Checks = append(d.Checks, c.convert(d, a, b))
@@ -127,9 +127,46 @@ func isMoney(u string) bool {
 	return true
 }
 
+// timesIn returns the time expressions inside [from, to), relative to from.
+func timesIn(d *kilde.Doc, from, to int) []kilde.Span {
+	var out []kilde.Span
+	for _, t := range d.Times {
+		if t.Start >= from && t.End <= to {
+			out = append(out, kilde.Span{Start: t.Start - from, End: t.End - from})
+		}
+	}
+	return out
+}
+
 // connected reports whether gap, the text between two amounts, says the
-// second converts the first.
-func (c *Checker) connected(lang, gap string) bool {
+// second converts the first. Time expressions in the gap (times, relative
+// to the gap) and a preposition before them are ignored: "232 mia. kr. i
+// 2023, svarende til 31 mia. euro".
+func (c *Checker) connected(lang, gap string, times []kilde.Span) bool {
+	if len(times) > 0 {
+		b := []byte(gap)
+		for _, t := range times {
+			for k := t.Start; k < t.End && k < len(b); k++ {
+				b[k] = ' '
+			}
+			// the preposition right before: "i", "in", "for", "on", "på"
+			k := t.Start - 1
+			for k >= 0 && b[k] == ' ' {
+				k--
+			}
+			e := k + 1
+			for k >= 0 && (b[k] >= 'a' && b[k] <= 'z' || b[k] >= 0x80) {
+				k--
+			}
+			switch string(b[k+1 : e]) {
+			case "i", "in", "for", "on", "på", "at":
+				for m := k + 1; m < e; m++ {
+					b[m] = ' '
+				}
+			}
+		}
+		gap = string(b)
+	}
 	opened := false
 	var words []string
 	start := -1

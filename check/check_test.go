@@ -92,6 +92,29 @@ func TestEmbeddedRates(t *testing.T) {
 	t.Log(d.Checks[0].Detail)
 }
 
+// A time expression between the amounts does not break the conversion.
+func TestTimeInGap(t *testing.T) {
+	c, err := check.New(check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := quantity.New()
+	text := "Firmaet omsatte for 232,3 milliarder kroner i 2023, svarende til cirka 31 milliarder euro."
+	d := kilde.NewDoc(kilde.Article{Lang: "da", Date: "2024-02-15", Text: text})
+	i := strings.Index(text, "2023")
+	d.Times = []kilde.Time{{Span: kilde.Span{Start: i, End: i + 4}, Type: "DATE", Value: "2023"}}
+	q.Annotate(d)
+	c.Annotate(d)
+	if len(d.Checks) != 1 || d.Checks[0].Status != "consistent" {
+		t.Fatalf("got %+v", d.Checks)
+	}
+	d.Times = nil
+	c.Annotate(d)
+	if len(d.Checks) != 0 {
+		t.Fatalf("without the time layer: got %+v, want none", d.Checks)
+	}
+}
+
 func FuzzCheck(f *testing.F) {
 	f.Add("da", "2019-02", "op til 200 millioner dollars - svarende til 1,32 millarder kroner")
 	f.Add("en", "2019-02-14", "$4.3bn (£3.3bn)")
