@@ -8,18 +8,14 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"strings"
 	"time"
 
-	"github.com/kilde-news/kilde"
-	"github.com/kilde-news/kilde/postgres"
 	"github.com/kilde-news/kilde/server"
-	"github.com/kilde-news/kilde/sqlite"
 )
 
 func runServe(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "serve", "", "Serves the JSON API (/api/..., documented at /api/openapi.json) and the web UI.\nWrite endpoints need KILDE_TOKEN; binding beyond loopback without it is refused.")
-	db := fs.String("db", serveDefaultDB(), "database: a SQLite file, or a postgres:// URL")
+	db := dbFlag(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	readOnly := fs.Bool("read-only", false, "allow a non-loopback address without KILDE_TOKEN; writes stay disabled")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -30,7 +26,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "kilde serve: refusing to listen on %s without KILDE_TOKEN: set a token for the write endpoints, or pass --read-only\n", *addr)
 		return 2
 	}
-	st, err := serveOpenStore(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kilde serve: %v\n", err)
 		return 1
@@ -91,21 +87,4 @@ func isLoopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
-}
-
-// serveDefaultDB is $KILDE_DB or kilde.db.
-func serveDefaultDB() string {
-	if v := os.Getenv("KILDE_DB"); v != "" {
-		return v
-	}
-	return "kilde.db"
-}
-
-// serveOpenStore opens a PostgreSQL store for postgres:// URLs and a SQLite
-// file otherwise.
-func serveOpenStore(ctx context.Context, db string) (kilde.Store, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
-		return postgres.Open(ctx, db)
-	}
-	return sqlite.Open(ctx, db)
 }
