@@ -122,6 +122,9 @@ var rows = []row{
 	{"en", "The mayor promised new parks and said that taxes would stay low.", []want{{hedge: "predicted", source: "The mayor", cue: "promised", text: "new parks"}, {hedge: "asserted", source: "The mayor", cue: "said", text: "taxes would stay low"}}},
 	{"da", "Borgmesteren lover, at skatten ikke stiger.", []want{{hedge: "predicted", source: "Borgmesteren", cue: "lover"}}},
 
+	{"en", "According to conservative radio host Jim Bell, the plan failed.", []want{{hedge: "asserted", source: "Jim Bell", cue: "According to"}}},
+	{"en", "According to a new Gallup national poll, most voters are undecided.", []want{{hedge: "asserted", source: "a new Gallup national poll", cue: "According to"}}},
+
 	// English: chains
 	{"en", "The talks have collapsed, CNN reported, citing a senior diplomat.", []want{{hedge: "asserted", source: "CNN", via: "a senior diplomat", cue: "reported"}}},
 	{"en", "The deal is done, a US official told Reuters.", []want{{hedge: "asserted", source: "Reuters", via: "a US official", cue: "told"}}},

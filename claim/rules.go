@@ -663,9 +663,13 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			// lower-case noun in Danish ("ifølge klubben kommer ..."), three
 			// in English, three words after a determiner.
 			if hasDet && lowers >= 3 || !hasDet && lowers >= 1 && s.l.v2 || !hasDet && lowers >= 3 {
-				if !s.toks[j].cap {
-					break
+				// unless a name follows the title: "conservative talk radio host Rush Limbaugh"
+				if k := s.titleRun(j, lim); k > j {
+					words += k - j
+					j = k
+					continue
 				}
+				break
 			}
 			if lowers > 0 && s.role(j-1)&rDoc != 0 {
 				break
@@ -720,6 +724,14 @@ func (s *scan) npForward(i, lim int) (int, int) {
 				words += k - j
 				j = k
 				continue
+			}
+			// "a Washington Post-ABC News national poll,": up to two
+			// lower-case words that end the phrase (English only)
+			if !s.l.v2 && j+1 < lim && s.toks[j+1].kind == tWord && !s.toks[j+1].cap && s.role(j+1)&^rDoc == 0 &&
+				(j+2 >= lim || s.toks[j+2].kind == tPunct || s.role(j+2)&(rStop|rThat|rRel|rTime) != 0) {
+				j += 2
+				words += 2
+				break
 			}
 			// "the Clinton campaign," but not "Danmarks Statistik steg priserne"
 			// nor, with verb-second order, "ifølge Lægeforeningen mangler der"
