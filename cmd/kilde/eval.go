@@ -15,6 +15,7 @@ var evalTargets = map[string]func(ctx context.Context, e *env, args []string) in
 	"times":      evalTimes,
 	"quotes":     evalQuotes,
 	"claims":     evalClaims,
+	"e2e":        evalE2E,
 }
 
 func runEval(ctx context.Context, e *env, args []string) int {
