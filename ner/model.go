@@ -70,6 +70,9 @@ type Meta struct {
 	Train     string  `json:"train"`
 	Features  int     `json:"features"`
 	Gazetteer string  `json:"gazetteer,omitempty"`
+	// OBias is added to the score of O at every token when tagging;
+	// negative values trade precision for recall. Tuned on dev.
+	OBias float32 `json:"o_bias,omitempty"`
 }
 
 // Model is a trained tagger. It is immutable and safe for concurrent use.

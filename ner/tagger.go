@@ -88,6 +88,7 @@ func (m *Model) emissions(s *scratch) {
 		for l := range e {
 			e[l] = float32(acc[l]) * m.scale
 		}
+		e[0] += m.Meta.OBias
 	}
 }
 

@@ -198,6 +198,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		seed := opt.Seed + int64(run)
 		wts, m := trainRun(data, keys, base, dev, seed, opt, run)
 		if runs == 1 {
+			tuneOBias(m, dev)
 			return m, nil
 		}
 		if sum.w == nil {
@@ -225,7 +226,26 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			opt.Progress(0, t, m.Meta.Features)
 		}
 	}
+	tuneOBias(m, dev)
 	return m, nil
+}
+
+// tuneOBias sets m.Meta.OBias to the value from a small grid with the best
+// dev micro F1 (ties go to the value nearer 0), and DevF1 to that score.
+func tuneOBias(m *Model, dev []Sentence) {
+	if len(dev) == 0 {
+		return
+	}
+	best, bestF1 := float32(0), -1.0
+	for _, b := range []float32{0, -1, -2, -3, -4, -6, -8} {
+		m.Meta.OBias = b
+		t, _ := Evaluate(m, dev)
+		if f1 := t.Micro().F1(); f1 > bestF1+1e-9 {
+			best, bestF1 = b, f1
+		}
+	}
+	m.Meta.OBias = best
+	m.Meta.DevF1 = bestF1
 }
 
 // sentFeats are a training sentence's feature rows and gold labels.

@@ -170,7 +170,7 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "kilde train ner: write %s: %v\n", *out, err)
 		return 1
 	}
-	fmt.Fprintf(e.stdout, "kept epoch %d of the last run (dev F1 of the model written %.1f); wrote %s (%.1f MB) in %s\n", m.Meta.Epochs, 100*m.Meta.DevF1, *out, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "kept epoch %d of the last run, O bias %g (tuned on dev); dev F1 of the model written %.1f; wrote %s (%.1f MB) in %s\n", m.Meta.Epochs, m.Meta.OBias, 100*m.Meta.DevF1, *out, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 
