@@ -315,5 +315,5 @@ func (s *stream) readErr(err error) bool {
 	if err == nil || err == io.EOF {
 		return true
 	}
-	return s.fail(s.lr.line, err)
+	return s.fail(s.lr.line, fmt.Errorf("reading: %w", err))
 }

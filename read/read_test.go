@@ -85,6 +85,8 @@ func TestFormats(t *testing.T) {
 		// Invalid UTF-8 is repaired with a warning; NUL too.
 		{"jsonl utf8", "x.jsonl", "{\"text\":\"R\xf8dovre\"}\n{\"text\":\"a\\u0000b\"}\n",
 			[]string{"E x.jsonl:1: invalid UTF-8 replaced with U+FFFD", "1   |R\uFFFDdovre|", "E x.jsonl:2: NUL bytes replaced with U+FFFD", "2   |a\uFFFDb|"}},
+		// CRLF line ends and a BOM in JSON Lines.
+		{"jsonl crlf bom", "x.jsonl", "\ufeff{\"text\":\"a\"}\r\n\r\n{\"text\":\"b\"}\r\n", []string{"1   |a|", "3   |b|"}},
 		// Sniffed by content, whatever the name.
 		{"jsonl sniffed", "feed", "  {\"text\":\"Østerbro\"}\n", []string{"1   |Østerbro|"}},
 
@@ -288,4 +290,27 @@ func FuzzSniffed(f *testing.F) {
 	zw.Close()
 	fuzzSeeds(f, gz.String(), "{\"text\":\"x\"}", "date 2019 y", "z")
 	f.Fuzz(func(t *testing.T, data []byte) { checkArticles(t, "input", data) })
+}
+
+func TestCorruptGzip(t *testing.T) {
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(strings.Repeat("{\"text\":\"en linje\"}\n", 1000)))
+	zw.Close()
+	data := gz.Bytes()
+	data = data[:len(data)/2] // truncated: the stream ends mid-line
+	n, errs := 0, 0
+	for _, err := range read.From(context.Background(), "x.jsonl.gz", bytes.NewReader(data), read.Options{}) {
+		if err != nil {
+			errs++
+			if !strings.HasPrefix(err.Error(), "x.jsonl.gz:") || !strings.Contains(err.Error(), "unexpected EOF") {
+				t.Errorf("error %q lacks the file", err)
+			}
+			continue
+		}
+		n++
+	}
+	if errs != 1 || n == 0 || n >= 1000 {
+		t.Errorf("%d articles, %d errors; want some articles and one error", n, errs)
+	}
 }
