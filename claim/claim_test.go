@@ -70,6 +70,10 @@ var rows = []row{
 	{"da", "Man siger, at huset er hjemsøgt.", []want{{hedge: "reported", cue: "siger"}}},
 	{"da", "Han har indrømmet alt, fortæller en kilde.", []want{{hedge: "asserted", source: "en kilde", cue: "fortæller"}}},
 
+	{"da", "Virksomheden afviser at kommentere sagen.", nil},
+	{"da", "Rederiet, det svenske selskab Nordlinjen, afviser, at skibet var overlastet.", []want{{hedge: "denied", source: "Nordlinjen", cue: "afviser"}}},
+	{"da", "Renten stiger. Det vurderer Nationalbanken i en ny prognose.", []want{{hedge: "estimated", source: "Nationalbanken", cue: "vurderer", text: "Renten stiger"}}},
+
 	// Danish: chains
 	{"da", "Tropperne er trukket tilbage, skriver BBC, der har været i kontakt med en britisk diplomat.", []want{{hedge: "asserted", source: "BBC", via: "en britisk diplomat", cue: "skriver", text: "Tropperne er trukket tilbage"}}},
 	{"da", "Aftalen er faldet på plads, skriver Politiken, som citerer Ritzau.", []want{{hedge: "asserted", source: "Politiken", via: "Ritzau", cue: "skriver"}}},

@@ -111,6 +111,10 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 		}
 		hv := l.hvals[v]
 		cls := hv.cls
+		if cls == noClass {
+			i = e // "afviser at kommentere": no hedge, no claim
+			continue
+		}
 		if w == 1 && s.nounUse(i, cls) {
 			i++
 			continue
@@ -152,7 +156,7 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 			i++ // "the reports", "de tal"
 			continue
 		}
-		if l.skinds[v] != kVia {
+		if k := l.skinds[v]; k != kVia && k != kNone {
 			s.cues = append(s.cues, hit{i: i, j: e, v: v})
 		}
 		i = e
@@ -621,7 +625,7 @@ func (s *scan) capShare(a, b int) int {
 	for i := a; i < b; i++ {
 		if s.toks[i].kind == tWord {
 			n++
-			if s.toks[i].cap {
+			if s.toks[i].cap && i != s.first { // the first word is capitalized anyway
 				c++
 			}
 		}
@@ -701,9 +705,11 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			// "en kilde i regeringen,"
 			plainEnd := hasDet && j+1 < lim && s.toks[j+1].kind == tWord && s.role(j+1) == 0 &&
 				(j+2 >= lim || s.toks[j+2].kind == tPunct || s.role(j+2)&(rStop|rThat|rRel) != 0)
-			if words > 0 && j+1 < lim && (s.toks[j+1].cap || plainEnd || s.role(j+1)&rDet != 0 && j+2 < lim && s.toks[j+2].kind != tPunct) {
+			// Danish keeps "i en ny analyse" out: an adverbial, not part of the name.
+			detNext := !s.l.v2 && s.role(j+1)&rDet != 0 && j+2 < lim && s.toks[j+2].kind != tPunct
+			if words > 0 && j+1 < lim && (s.toks[j+1].cap || plainEnd || detNext) {
 				j++
-				lowers, hasDet = 0, s.role(j)&rDet != 0
+				lowers, hasDet, sawCap = 0, s.role(j)&rDet != 0, false
 				continue
 			}
 			break
@@ -1060,9 +1066,10 @@ func (s *scan) contents() {
 			a, b = at.regJ+1, lim
 		}
 		// 5. passive: "X was called a liar by Y"; fronted object: "Det viser en rapport fra X"
-		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && lim <= at.regJ) {
+		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && (lim <= at.regJ || s.role(at.regJ)&(rNprep|rStop) != 0)) {
 			a, b = low, lim
-			// "Tre er anholdt. Det oplyser politiet.": the claim is the sentence before
+			// "Tre er anholdt. Det oplyser politiet (i en pressemeddelelse).":
+			// the claim is the sentence before
 			if !at.passive && at.regI == low+1 && s.role(low)&rAnaphor != 0 && s.prev.End > s.prev.Start {
 				at.anaphor = true
 			}
