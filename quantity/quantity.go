@@ -374,6 +374,13 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 	if x.class == "" && a.timeUnitAfter(ld, text, x.end) {
 		return kilde.Quantity{}, skip, false
 	}
+	if x.class == "" && x.end+1 < len(text) && text[x.end] == '-' && isLetterAt(text, x.end+1) && !startsNumber(text, x.end+1) {
+		// "10-punktsplan", "3-værelses", "Formel 1-kører": part of a word
+		return kilde.Quantity{}, skip, false
+	}
+	if x.class == "" && a.nameNumber(ld, text, i, x) {
+		return kilde.Quantity{}, skip, false
+	}
 	// Negative sign glued to the number: "-5 grader".
 	if x.start == i && i > 0 && (text[i-1] == '-' || hasSuffixAt(text, i, "−")) && !n.Negative {
 		w := 1
@@ -619,6 +626,36 @@ func (a *Annotator) dateOrClock(ld *langData, lang, text string, i int, n number
 		}
 	}
 	return false
+}
+
+// nameNumber reports a plain integer that belongs to a name before it:
+// "Boeing 737 MAX", "Windows 10.", "Formel 1". The word before is
+// capitalised inside a sentence, no bound or unit is involved, and no
+// lower-case word follows that it could count.
+func (a *Annotator) nameNumber(ld *langData, text string, i int, x side) bool {
+	n := x.n
+	if n.Words || n.Grouped || n.Decimal || n.Scale > 1 || n.Fraction {
+		return false
+	}
+	ws, we := wordBefore(text, i)
+	if ws < 0 || !isUpperStart(text[ws:we]) || ld.roles[lowerASCII(text[ws:we])] != "" {
+		return false
+	}
+	// sentence start: the word before the name word ends a sentence
+	k := ws
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	if k == 0 || strings.IndexByte(".!?:\n\"”'«»(", text[k-1]) >= 0 {
+		return false
+	}
+	j := skipSpaces(text, x.end)
+	if j > x.end {
+		if w := wordAt(text, j); w != "" && !isUpperStart(w) && a.content(ld, w) {
+			return false // "Politiet anholdt 12 personer" has no capital before
+		}
+	}
+	return true
 }
 
 // timeUnitAfter reports a duration or age unit after the quantity: "seks

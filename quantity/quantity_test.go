@@ -95,7 +95,11 @@ var tests = []struct {
 	{"en", "It cost between $300 million and $400 million.", []string{"[between $300 million and $400 million] 3e+08..4e+08 range USD"}},
 	{"en", "He won the 100m final.", []string{"[100m] 100 exact m (final)"}},
 	{"da", "Der kom to-tre personer.", []string{"[to-tre] 2..3 range (personer)"}},
+	{"da", "Ifølge DR 400 mennesker.", []string{"[400] 400 exact (mennesker)"}},
 	// Not quantities in Danish
+	{"da", "Han fløj med en Boeing 737 MAX og kører Formel 1 i år.", nil},
+	{"da", "Regeringen har en 10-punktsplan, se side 12.", nil},
+	{"en", "Details are on page 4 of the guide to Windows 10.", nil},
 	{"da", "Det var i 90'erne og 1990’erne, og det tog to-tre uger.", nil},
 	{"da", "Mødet er d. 1/12 i år.", nil},
 	{"da", "Han blev nummer 2 i løbet.", nil},
