@@ -60,10 +60,13 @@ type Options struct {
 
 // Identifier is the language annotator. It is safe for concurrent use.
 type Identifier struct {
-	words      map[string]uint8 // word → bit set of languages
-	suffixes   map[string]uint8 // word ending → bit set
-	maxSuffix  int
-	sufEnd     [1024]uint64 // bit set of the last two bytes of the endings
+	words     map[string]uint8 // word → bit set of languages
+	suffixes  map[string]uint8 // word ending → bit set
+	maxSuffix int
+	sufEnd    [1024]uint64 // bit set of the last two bytes of the endings
+	// byLen[n] has bit firstClass(c) set when a word of n bytes starting
+	// with byte c is in words: most words skip the map lookup.
+	byLen      [32]uint32
 	sample     int
 	minLetters int
 	// lingua detectors over all six languages and over the Scandinavian
@@ -114,6 +117,9 @@ func NewWith(opt Options) (*Identifier, error) {
 			id.sufEnd[k>>6] |= 1 << (k & 63)
 		} else {
 			id.words[w] = set
+			if len(w) < len(id.byLen) {
+				id.byLen[len(w)] |= 1 << firstClass(w[0])
+			}
 		}
 	}
 	scand := []lingua.Language{lingua.Danish, lingua.Swedish, lingua.Bokmal, lingua.Nynorsk}
@@ -453,9 +459,14 @@ func (id *Identifier) score(text string) (e evidence) {
 	}
 	flush := func() {
 		if len(w) > 0 && !long {
-			if set, ok := id.words[string(w)]; ok {
-				add(set)
-			} else if len(w) >= 4 {
+			if len(w) < len(id.byLen) && id.byLen[len(w)]&(1<<firstClass(w[0])) != 0 {
+				if set, ok := id.words[string(w)]; ok {
+					add(set)
+					w, long = w[:0], false
+					return
+				}
+			}
+			if len(w) >= 4 {
 				k := uint16(w[len(w)-2])<<8 | uint16(w[len(w)-1])
 				if id.sufEnd[k>>6]&(1<<(k&63)) != 0 {
 					for n := min(id.maxSuffix, len(w)-2); n >= 2; n-- {
@@ -505,6 +516,15 @@ func (id *Identifier) score(text string) (e evidence) {
 	}
 	flush()
 	return e
+}
+
+// firstClass maps a word's first byte to one of 32 classes: a-z apart, the
+// lead bytes of other letters folded together.
+func firstClass(c byte) uint {
+	if 'a' <= c && c <= 'z' {
+		return uint(c - 'a')
+	}
+	return 26 + uint(c&3)
 }
 
 // cut returns the first n bytes of s, shortened to a rune boundary.
