@@ -1101,30 +1101,37 @@ func (s *scan) mergeQuotes(start, nq int) {
 	j := start
 	for i := start; i < len(cs); i++ {
 		c := cs[i]
-		merged := false
+		// the quote said by the same source, else the one overlapping most
+		best, bestOv, same := -1, 0, false
 		for q := 0; q < nq; q++ {
-			qc := &cs[q]
-			if !overlapHalf(qc.Span, c.Span) {
+			if !overlapHalf(cs[q].Span, c.Span) {
 				continue
 			}
-			if len(qc.Via) == 0 && len(c.Via) > 0 {
-				qc.Via = c.Via
+			sm := c.Source != "" && strings.EqualFold(cs[q].Source, c.Source)
+			ov := min(cs[q].End, c.End) - max(cs[q].Start, c.Start)
+			if best < 0 || sm && !same || sm == same && ov > bestOv {
+				best, bestOv, same = q, ov, sm
 			}
-			// The quote keeps its speaker, unless the same phrase was cut
-			// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
-			if c.Source != "" && c.Source != qc.Source &&
-				(strings.HasPrefix(qc.Source, c.Source+",") || strings.HasPrefix(c.Source, qc.Source+" ")) {
-				qc.Source = c.Source
-			}
-			if rank(c.Hedge) > rank(qc.Hedge) {
-				qc.Hedge = c.Hedge
-			}
-			merged = true
-			break
 		}
-		if !merged {
+		if best < 0 {
 			cs[j] = c
 			j++
+			continue
+		}
+		qc := &cs[best]
+		if len(qc.Via) == 0 && len(c.Via) > 0 {
+			qc.Via = c.Via
+		}
+		// The quote keeps its speaker, unless the same phrase was cut
+		// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
+		if c.Source != "" && c.Source != qc.Source &&
+			(strings.HasPrefix(qc.Source, c.Source+",") || strings.HasPrefix(c.Source, qc.Source+" ")) {
+			qc.Source = c.Source
+			same = true
+		}
+		// A hedge moves over only from the same attribution or an unattributed claim.
+		if (same || c.Source == "" || c.CueSpan == qc.CueSpan) && rank(c.Hedge) > rank(qc.Hedge) {
+			qc.Hedge = c.Hedge
 		}
 	}
 	s.d.Claims = cs[:j]
