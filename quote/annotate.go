@@ -307,7 +307,7 @@ func (st *state) frameSpeaker(c *cand) {
 				return
 			}
 			// "Formand Gordon Madsen er klar i mælet:"
-			if sp := st.subjectOf(lo, b); sp.ok {
+			if sp := st.subjectOf(lo, b); sp.ok && (sp.person || sp.pron&(wPronM|wPronF) != 0 || st.verbNext(sp.end, b)) {
 				st.setSpeaker(c, sp, -1, 0)
 				return
 			}
@@ -540,4 +540,13 @@ func (st *state) cueIn(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// verbNext reports whether a verb or adverb follows at k, after an optional
+// comma: "Warren did not hold back:", "Gordon Madsen, er klar i mælet:".
+func (st *state) verbNext(k, b int) bool {
+	if k < b && st.toks[k].low == "," {
+		k++
+	}
+	return k < b && st.class(k)&(wVerb|wAdv) != 0
 }

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kilde-news/kilde"
 )
@@ -15,6 +16,9 @@ func (st *state) emit() {
 	for _, c := range st.cands {
 		if c.kind == "direct" && c.short && !c.spk.ok {
 			continue
+		}
+		if c.kind == "direct" && c.cue < 0 && !c.tweet && st.titleLike(c.span) {
+			continue // "Fox News Sunday", “War On Drugs”: a title, not speech
 		}
 		q := kilde.Quote{Span: c.span, Kind: c.kind, Lang: d.LangAt(c.span.Start)}
 		if q.Lang == "" {
@@ -65,4 +69,30 @@ func TranslationOf(d *kilde.Doc) []int {
 		}
 	}
 	return out
+}
+
+// titleLike reports whether a short quote is written in title case: every
+// word of four letters or more capitalized, at most eight words, at least two
+// words, no end punctuation.
+func (st *state) titleLike(sp kilde.Span) bool {
+	a, b := st.tokAt(sp.Start), st.tokAt(sp.End)
+	words, long := 0, 0
+	for k := a; k < b; k++ {
+		t := st.toks[k]
+		switch t.k {
+		case tWord:
+			words++
+			if utf8.RuneCountInString(st.text[t.s:t.e]) >= 4 {
+				long++
+				if !t.cap {
+					return false
+				}
+			}
+		case tPunct:
+			if t.low == "." || t.low == "!" || t.low == "?" || t.low == "," {
+				return false
+			}
+		}
+	}
+	return words >= 2 && words <= 8 && long >= 1 && st.lx.code == "en"
 }

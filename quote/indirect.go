@@ -219,23 +219,46 @@ func (st *state) subject(a, m int) speaker {
 // reportedEN: "X said (that) …", "X told Reuters (that) …", "…, X said.",
 // "…, said X."
 func (st *state) reportedEN(m, e, a, b int, kind string) bool {
-	// clause first, cue after a comma: "…, said X." / "…, X said."
-	if !st.hasQuoteIn(a, m) {
-		if m-1 > a && st.toks[m-1].low == "," {
-			if sp := st.npAfter(e, b); sp.ok && kind != "tell" {
+	// clause first, the cue near the end of the sentence: "…, said X." /
+	// "…, X said on Monday." / "…, Senator Jane Porter, Democrat of Maine, said."
+	if !st.hasQuoteIn(a, m) && st.tail(e, b) {
+		if m-1 > a && st.toks[m-1].low == "," && kind != "tell" {
+			if sp := st.npAfter(e, b); sp.ok && sp.pron == 0 {
 				if cl, ok := st.clause(a, m-1); ok {
 					st.addIndirect(cl, sp, m, e, b)
 					return true
 				}
 			}
 		}
-		for c := m - 1; c > a && c >= m-10; c-- {
+		// the speaker between the last comma of the clause and the cue
+		for c := m - 1; c > a && c >= m-25; c-- {
+			if st.toks[c].low != "," || c == m-1 {
+				continue
+			}
+			sp := st.npBefore(m, c+1)
+			if !sp.ok || !st.plainWords(c+1, sp.start) {
+				continue
+			}
+			if cl, ok := st.clause(a, c); ok {
+				st.addIndirect(cl, sp, m, e, b)
+				return true
+			}
+			break
+		}
+	}
+	// a frame inside the sentence: "But to avoid trouble, he said, officials …"
+	if e < b && st.toks[e].low == "," && m-1 > a {
+		for c := m - 1; c > a && c >= m-8; c-- {
 			if st.toks[c].low != "," {
 				continue
 			}
 			sp := st.npBefore(m, c+1)
-			if sp.ok && st.plainWords(c+1, sp.start) && st.tail(e, b) {
-				if cl, ok := st.clause(a, c); ok {
+			if sp.ok && st.plainWords(c+1, sp.start) {
+				cl, ok := st.clause(a, c)
+				if !ok {
+					cl, ok = st.clause(e+1, b)
+				}
+				if ok {
 					st.addIndirect(cl, sp, m, e, b)
 					return true
 				}
@@ -264,7 +287,7 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 		}
 	}()
 	// "that" within a few words: "said on Monday that"
-	for n := k; n < b && n < k+8; n++ {
+	for n := k; n < b && n < k+16; n++ {
 		if st.toks[n].inQ || st.toks[n].k == tMark {
 			break
 		}

@@ -135,6 +135,13 @@ var rows = []row{
 	{in: "According to the Pentagon, [[about 2,000 troops remain]].", lang: "en", want: []want{ind("Pentagon", "According to")}},
 	{in: "[[The vote was delayed]], according to two officials.", lang: "en", want: []want{ind("two officials", "according to")}},
 	{in: "[[The plan will cost $2 billion]], the governor said.", lang: "en", want: []want{ind("the governor", "said")}},
+	{in: "The party's state chairman, John Miller, said [[he could not comment on the report]].", lang: "en", want: []want{ind("John Miller", "said").r("chairman")}},
+	{in: "[[The program sends a terrible message]], Senator Jane Porter, Democrat of Maine, said.", lang: "en", want: []want{ind("Jane Porter", "said").r("senator")}},
+	{in: "[[The rise in crime is an insult to every family]], top city officials said.", lang: "en", want: []want{ind("top city officials", "said")}},
+	{in: "Tom Ford was upbeat. [[To avoid trouble]], he said, local officials must stay alert.", lang: "en", want: []want{ind("Tom Ford", "said")}},
+	{in: "Clinton says at a rally in Dayton, Ohio, that [[the plan means nothing for students]].", lang: "en", want: []want{ind("Clinton", "says")}},
+	// titles in title case are not quotes
+	{in: "She appeared on “Fox News Sunday” with her husband.", lang: "en", want: nil},
 }
 
 func TestQuotes(t *testing.T) {

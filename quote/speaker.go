@@ -678,7 +678,7 @@ func (st *state) npBefore(j, lo int) speaker {
 				sp := st.npBefore(m, lo)
 				if sp.ok && !sp.desc && sp.pron == 0 {
 					if sp.role == "" {
-						for r := m + 1; r < k; r++ {
+						for r := m + 1; r < k && r <= m+4; r++ {
 							if ok, g := st.isRole(r); ok {
 								sp.role = st.toks[r].low
 								if sp.gender == 0 {
@@ -894,12 +894,8 @@ func (st *state) goodDesc(i, k int) bool {
 	if st.lx.code != "en" {
 		return st.goodDescDA(i, k)
 	}
-	if c := st.class(i); c&wDet != 0 || st.toks[i].k == tNum {
-		return true
-	}
-	switch st.toks[i].low {
-	case "two", "three", "four", "five", "several", "many", "most", "other", "another", "both":
-		return true
+	if c := st.class(i); c&wDet != 0 || st.toks[i].k == tNum || st.genitive(i) {
+		return true // "the official", "two officials", "Trump's campaign"
 	}
 	for m := i; m < k; m++ {
 		if ok, _ := st.isRole(m); ok {
@@ -907,7 +903,7 @@ func (st *state) goodDesc(i, k int) bool {
 		}
 	}
 	w := st.toks[k-1].low
-	return k-i <= 2 && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+	return k-i <= 3 && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // goodDescDA: a Danish description starts with a determiner, a number or a
