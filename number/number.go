@@ -530,7 +530,7 @@ func (s *state) add(e entry) bool {
 			if m == 0 {
 				m = 1
 			}
-		case kN, kD:
+		case kN, kD, kHalf: // "et halvt hundrede" = 50
 		default:
 			return false
 		}
@@ -541,6 +541,7 @@ func (s *state) add(e entry) bool {
 		s.sub = 0
 		s.pendingArt = false
 		s.weakOnly = false
+		s.subWord = false
 		s.last = kH
 		return true
 	case kS:

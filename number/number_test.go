@@ -66,6 +66,7 @@ var parseTests = []struct {
 	{"da", "en tredjedel", 1.0 / 3, -1},
 	{"da", "to tredjedele", 2.0 / 3, -1},
 	{"da", "et par", 2, -1},
+	{"da", "et halvt hundrede", 50, -1},
 	{"da", "Otte", 8, -1},
 	{"da", "3 millioner", 3e6, -1},
 	{"da", "1,32 milliarder", 1.32e9, -1},

@@ -367,6 +367,20 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 	if a.glued(text, i, n) {
 		return kilde.Quantity{}, skip, false
 	}
+	if n.Words && !n.Digits {
+		if ws, we := wordBefore(text, i); ws >= 0 && ld.roles[lowerASCII(text[ws:we])] == "vague" {
+			return kilde.Quantity{}, skip, false // "flere hundrede", "several thousand"
+		}
+	}
+	if n.IntDigits >= 2 && text[i] == '0' {
+		return kilde.Quantity{}, skip, false // "007", "04099": a code
+	}
+	if e := phoneEnd(text, i); e > 0 {
+		return kilde.Quantity{}, e, false
+	}
+	if listMarker(text, i, n) {
+		return kilde.Quantity{}, skip, false
+	}
 	if a.dateOrClock(ld, lang, text, i, n) {
 		return kilde.Quantity{}, skip, false
 	}
@@ -626,6 +640,58 @@ func (a *Annotator) dateOrClock(ld *langData, lang, text string, i int, n number
 		}
 	}
 	return false
+}
+
+// phoneEnd returns the end of a Danish-style phone number at i ("33 12 18
+// 45", "3312 1845", "+45 33 12 18 45"), or 0.
+func phoneEnd(text string, i int) int {
+	digitsAt := func(k, n int) bool {
+		if k+n > len(text) {
+			return false
+		}
+		for m := k; m < k+n; m++ {
+			if !isDigit(text[m]) {
+				return false
+			}
+		}
+		return k+n == len(text) || !isDigit(text[k+n])
+	}
+	switch {
+	case digitsAt(i, 2) && i+11 <= len(text) && text[i+2] == ' ' && digitsAt(i+3, 2) && text[i+5] == ' ' && digitsAt(i+6, 2) && text[i+8] == ' ' && digitsAt(i+9, 2):
+		return i + 11
+	case digitsAt(i, 4) && i+9 <= len(text) && text[i+4] == ' ' && digitsAt(i+5, 4) && (i == 0 || !isDigit(text[i-1])):
+		// "3312 1845" but not "2019 2020" years
+		if v := atoi4(text[i : i+4]); v < 1800 || v > 2100 {
+			return i + 9
+		}
+	}
+	return 0
+}
+
+func atoi4(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// listMarker reports "1." opening a line or sentence before a capitalised
+// word: a list number, not a count.
+func listMarker(text string, i int, n number.Number) bool {
+	e := n.End
+	if n.Words || e+2 >= len(text) || text[e] != '.' || text[e+1] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[e+2:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	k := i
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	return k == 0 || text[k-1] == '\n' || text[k-1] == '.' || text[k-1] == '-' && (k == 1 || text[k-2] == '\n')
 }
 
 // nameNumber reports a plain integer that belongs to a name before it:
@@ -1046,10 +1112,11 @@ func (a *Annotator) measured(ld *langData, lang, text string, start, end int) (s
 			lw := lowerASCII(w)
 			k := skipSpaces(text, j+len(w))
 			next := wordAt(text, k)
-			if k > j+len(w) && next != "" && a.content(ld, next) && (ld.roles[lw] == "mod" || (lang == "en" && isUpperStart(w) && !isUpperStart(next)) || (lang != "en" && !isUpperStart(w) && strings.HasSuffix(lw, "ske"))) {
+			mod := ld.roles[lw] == "mod" || ld.roles[lw] == "vague"
+			if k > j+len(w) && next != "" && a.content(ld, next) && (mod || (lang == "en" && isUpperStart(w) && !isUpperStart(next)) || (lang != "en" && !isUpperStart(w) && (strings.HasSuffix(lw, "ske") || strings.HasSuffix(lw, "ige")))) {
 				return next, kilde.Span{Start: k, End: k + len(next)}
 			}
-			if ld.roles[lw] != "mod" {
+			if !mod {
 				return w, kilde.Span{Start: j, End: j + len(w)}
 			}
 		}
@@ -1105,7 +1172,7 @@ func (a *Annotator) content(ld *langData, w string) bool {
 	}
 	lw := lowerASCII(w)
 	switch ld.roles[lw] {
-	case "stop", "timeunit", "month", "clock", "det":
+	case "stop", "timeunit", "month", "clock", "det", "vague", "rank":
 		return false
 	}
 	if a.unitAt(w, 0) != nil || a.curAt(w, 0) != nil {

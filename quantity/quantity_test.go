@@ -96,7 +96,11 @@ var tests = []struct {
 	{"en", "He won the 100m final.", []string{"[100m] 100 exact m (final)"}},
 	{"da", "Der kom to-tre personer.", []string{"[to-tre] 2..3 range (personer)"}},
 	{"da", "Ifølge DR 400 mennesker.", []string{"[400] 400 exact (mennesker)"}},
+	{"da", "Et halvt hundrede ministre mødtes.", []string{"[Et halvt hundrede] 50 exact (ministre)"}},
+	{"da", "Der var 50 øvrige gæster og 3 gamle biler.", []string{"[50] 50 exact (gæster)", "[3] 3 exact (biler)"}},
 	// Not quantities in Danish
+	{"da", "Flere hundrede mennesker kom. Ring på 33 12 18 45 eller 3312 1845.", nil},
+	{"da", "Punkterne er:\n1. Vi vil have mere.\n2. Det er koden 007.", nil},
 	{"da", "Han fløj med en Boeing 737 MAX og kører Formel 1 i år.", nil},
 	{"da", "Regeringen har en 10-punktsplan, se side 12.", nil},
 	{"en", "Details are on page 4 of the guide to Windows 10.", nil},
