@@ -168,9 +168,12 @@ func (s *Store) Search(ctx context.Context, q kilde.SearchQuery) (*kilde.SearchR
 	}
 	if q.Count {
 		var c sqlb
-		if fq.Empty() {
+		switch {
+		case fq.Empty():
 			c.add(`SELECT COUNT(*) FROM articles a WHERE 1=1`)
-		} else {
+		case fast:
+			c.add(`SELECT COUNT(*) FROM (`+s.d.FTSIDs+`) t WHERE 1=1`, s.d.Render(fq))
+		default:
 			c.add(`SELECT COUNT(*) FROM `+s.d.FTSFrom+where.b.String(), where.args...)
 		}
 		c.add(f.b.String(), f.args...)
@@ -191,7 +194,7 @@ func (s *Store) snippets(ctx context.Context, fq *search.Query, ids []int64, hit
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.bind(`SELECT id, text, lang FROM articles WHERE id IN (`+placeholders(len(ids))+`)`), args...)
+	rows, err := s.db.QueryContext(ctx, s.d.bind(`SELECT b.id, b.text, a.lang FROM article_bodies b JOIN articles a ON a.id = b.id WHERE b.id IN (`+placeholders(len(ids))+`)`), args...)
 	if err != nil {
 		return s.errf("Search", err)
 	}
@@ -222,7 +225,7 @@ func (s *Store) Export(ctx context.Context, q kilde.SearchQuery, fn func(*kilde.
 		return err
 	}
 	var b sqlb
-	b.add(`SELECT ` + docColumns + ` FROM articles a WHERE 1=1`)
+	b.add(`SELECT ` + docColumns + docFrom + ` WHERE 1=1`)
 	if !fq.Empty() {
 		b.add(` AND a.id IN (`+s.d.FTSIDs+`)`, s.d.Render(fq))
 	}

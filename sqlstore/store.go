@@ -278,8 +278,8 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 		return false, err
 	}
 	title := d.Source.Title
-	st, err = w.stmt(`INSERT INTO articles (content_id, ext_id, date, lang, outlet, outlet_key, url, title, file, line, cluster, text, layers, minhash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+	st, err = w.stmt(`INSERT INTO articles (content_id, ext_id, date, lang, outlet, outlet_key, url, title, file, line, cluster)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	if err != nil {
 		return false, err
 	}
@@ -288,9 +288,11 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 		mh = sig.Encode()
 	}
 	if err := st.QueryRowContext(w.ctx, cid, d.ID, nz(d.Date), d.Lang, d.Source.Outlet, search.NameKey(d.Source.Outlet),
-		d.Source.URL, title, d.Source.File, d.Source.Line, cluster, d.Text, string(layers), mh).Scan(&id); err != nil {
+		d.Source.URL, title, d.Source.File, d.Source.Line, cluster).Scan(&id); err != nil {
 		return false, err
 	}
+	w.add("article_bodies", `INSERT INTO article_bodies (id, text, layers, minhash) VALUES `, `(?, ?, ?, ?)`, ``,
+		id, d.Text, string(layers), mh)
 	for _, k := range keys {
 		w.add("lsh", `INSERT INTO lsh (key, article_id) VALUES `, `(?, ?)`, ` ON CONFLICT DO NOTHING`, k, id)
 	}
@@ -307,7 +309,7 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 // cluster finds the story cluster of a new article: that of the most
 // similar stored article sharing an LSH band, if similar enough.
 func (w *writer) cluster(cid string, sig dedup.Signature, keys []int64) (string, error) {
-	q := `SELECT a.minhash, a.cluster FROM articles a WHERE a.id IN (SELECT article_id FROM lsh WHERE key IN (` +
+	q := `SELECT b.minhash, a.cluster FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id IN (SELECT article_id FROM lsh WHERE key IN (` +
 		strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",") + `)) LIMIT 200`
 	st, err := w.stmt(q)
 	if err != nil {
@@ -521,7 +523,10 @@ func (s *Store) Has(ctx context.Context, ids []string) (map[string]bool, error) 
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
 
-const docColumns = `a.content_id, a.cluster, a.text, a.layers`
+const docColumns = `a.content_id, a.cluster, b.text, b.layers`
+
+// docFrom joins articles (a) to their bodies (b).
+const docFrom = ` FROM articles a JOIN article_bodies b ON b.id = a.id`
 
 func scanDoc(sc interface{ Scan(...any) error }) (*kilde.StoredDoc, error) {
 	var cid, cluster, text, layers string
@@ -540,8 +545,8 @@ func scanDoc(sc interface{ Scan(...any) error }) (*kilde.StoredDoc, error) {
 
 // Get implements kilde.Store.
 func (s *Store) Get(ctx context.Context, id string) (*kilde.StoredDoc, error) {
-	row := s.db.QueryRowContext(ctx, s.d.bind(`SELECT `+docColumns+` FROM articles a WHERE a.content_id = ?
-		UNION ALL SELECT `+docColumns+` FROM articles a WHERE a.ext_id = ? AND a.ext_id <> '' LIMIT 1`), id, id)
+	row := s.db.QueryRowContext(ctx, s.d.bind(`SELECT `+docColumns+docFrom+` WHERE a.content_id = ?
+		UNION ALL SELECT `+docColumns+docFrom+` WHERE a.ext_id = ? AND a.ext_id <> '' LIMIT 1`), id, id)
 	d, err := scanDoc(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, kilde.Errorf(kilde.ENOTFOUND, s.d.Name+".Get", "no article %q", id)

@@ -176,7 +176,11 @@ func (g *ingester) run(ctx context.Context, paths []string, annotate func(contex
 		if len(buf) == 0 || werr != nil {
 			return
 		}
+		tp := time.Now()
 		n, err := g.st.Put(context.WithoutCancel(ctx), buf)
+		if os.Getenv("KILDE_DEBUG") != "" {
+			g.logf("put %d in %v", len(buf), time.Since(tp))
+		}
 		if err != nil {
 			werr = err
 			cancel()
