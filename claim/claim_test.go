@@ -74,6 +74,11 @@ var rows = []row{
 	{"da", "Rederiet, det svenske selskab Nordlinjen, afviser, at skibet var overlastet.", []want{{hedge: "denied", source: "Nordlinjen", cue: "afviser"}}},
 	{"da", "Renten stiger. Det vurderer Nationalbanken i en ny prognose.", []want{{hedge: "estimated", source: "Nationalbanken", cue: "vurderer", text: "Renten stiger"}}},
 
+	{"da", "Ifølge politiets oplysninger flygtede manden til fods.", []want{{hedge: "asserted", source: "politiets oplysninger", cue: "Ifølge", text: "flygtede manden til fods"}}},
+	{"da", "Efter hvad Berlingske erfarer, har ministeren trukket sig.", []want{{hedge: "asserted", source: "Berlingske", cue: "erfarer", text: "har ministeren trukket sig"}}},
+	{"da", "Der er tale om en fejl, lyder det fra ministeriet.", []want{{hedge: "asserted", source: "ministeriet", cue: "lyder det fra", text: "Der er tale om en fejl"}}},
+	{"da", "Kommunen har ifølge naboerne ikke gjort nok.", []want{{hedge: "asserted", source: "naboerne", cue: "ifølge", text: "Kommunen har ifølge naboerne ikke gjort nok"}}},
+
 	// Danish: chains
 	{"da", "Tropperne er trukket tilbage, skriver BBC, der har været i kontakt med en britisk diplomat.", []want{{hedge: "asserted", source: "BBC", via: "en britisk diplomat", cue: "skriver", text: "Tropperne er trukket tilbage"}}},
 	{"da", "Aftalen er faldet på plads, skriver Politiken, som citerer Ritzau.", []want{{hedge: "asserted", source: "Politiken", via: "Ritzau", cue: "skriver"}}},

@@ -662,6 +662,12 @@ func (s *scan) npForward(i, lim int) (int, int) {
 	sawCap := false
 	for j < lim && words < maxNP {
 		t := s.toks[j]
+		if s.l.v2 && words == 1 && t.kind == tWord && !t.cap && s.genitive(j-1) {
+			// "politiets oplysninger", "Danmarks Statistiks tal": possessor and head
+			j++
+			words++
+			break
+		}
 		if t.kind == tWord && !t.cap && !sawCap {
 			// Without a tagger, a description is kept short: one bare
 			// lower-case noun in Danish ("ifølge klubben kommer ..."), three
@@ -876,6 +882,12 @@ func (s *scan) endsIng(i int) bool {
 	return len(w) > 4 && string(w[len(w)-3:]) == "ing"
 }
 
+// genitive reports whether word i ends in a genitive s ("politiets").
+func (s *scan) genitive(i int) bool {
+	w := s.norm(i)
+	return s.toks[i].kind == tWord && len(w) > 3 && w[len(w)-1] == 's' && s.role(i) == 0
+}
+
 // titleRun returns the index of a capitalized word that follows one to
 // three lower-case non-function words from j, or j.
 func (s *scan) titleRun(j, lim int) int {
@@ -1074,7 +1086,11 @@ func (s *scan) contents() {
 				at.anaphor = true
 			}
 		}
-		// 6. directly: "X said the plan failed", "Ifølge X er ..."
+		// 6. a source named mid-clause: "kommunen har ifølge dem ikke gjort nok"
+		if a < 0 && at.kind == kPrep && at.regI > low && !s.punct(at.regI-1, ",;:") {
+			a, b = low, lim
+		}
+		// 7. directly: "X said the plan failed", "Ifølge X er ..."
 		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || s.l.v2 && at.verb != asserted) && lim > at.regJ {
 			a, b = at.regJ, lim
 		}
