@@ -73,7 +73,7 @@ func (r *repeater) Read(p []byte) (int, error) {
 	return k, nil
 }
 
-// TestConstantMemory streams 300 MB of each format and checks that the
+// TestConstantMemory streams 128 MB of each format and checks that the
 // heap stays small: readers hold one record, not the input.
 func TestConstantMemory(t *testing.T) {
 	if testing.Short() {
@@ -81,7 +81,7 @@ func TestConstantMemory(t *testing.T) {
 	}
 	for _, format := range []string{"dateline", "jsonl"} {
 		rec, _ := corpus(format, 10)
-		n := (300 << 20) / len(rec)
+		n := (128 << 20) / len(rec)
 		var peak uint64
 		var ms runtime.MemStats
 		count := 0
