@@ -12,6 +12,7 @@ package claim
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -109,7 +110,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 		}
 		c := kilde.Claim{Span: q.Span, Source: q.Speaker, Cue: q.Cue, CueSpan: q.CueSpan, Hedge: asserted.String()}
 		if l := a.langFor(d.LangAt(q.Start)); l != nil {
-			if v, ok := l.hkey[lower(q.Cue)]; ok {
+			if v, ok := l.hkey[strings.ToLower(q.Cue)]; ok {
 				c.Hedge = l.hvals[v].cls.String()
 			}
 		}
@@ -166,12 +167,4 @@ func linkQuantities(d *kilde.Doc) {
 			}
 		}
 	}
-}
-
-func lower(s string) string {
-	b := make([]rune, 0, len(s))
-	for _, r := range s {
-		b = append(b, toLower(r))
-	}
-	return string(b)
 }

@@ -136,6 +136,7 @@ var rows = []row{
 
 	// English: chains
 	{"en", "The talks have collapsed, CNN reported, citing a senior diplomat.", []want{{hedge: "asserted", source: "CNN", via: "a senior diplomat", cue: "reported"}}},
+	{"en", "The ceasefire holds, CNN, citing an army officer, reported.", []want{{hedge: "asserted", source: "CNN", via: "an army officer", cue: "reported", text: "The ceasefire holds"}}},
 	{"en", "The deal is done, a US official told Reuters.", []want{{hedge: "asserted", source: "Reuters", via: "a US official", cue: "told"}}},
 	{"en", "The deal is done, Senator Mark Hill told Reuters.", []want{{hedge: "asserted", source: "Senator Mark Hill", cue: "told"}}},
 	{"en", "A report from the World Bank found that poverty fell.", []want{{hedge: "asserted", source: "A report", via: "the World Bank", cue: "found"}}},

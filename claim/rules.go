@@ -478,9 +478,9 @@ found:
 		from = at.srcB
 	}
 	if at.backwardSubj {
-		if v, e := s.chain(at.srcB, c.i); len(v) > 0 {
+		// "CNN, citing an official, reported"
+		if v, _ := s.chain(at.srcB, c.i); len(v) > 0 {
 			at.via = append(at.via, v...)
-			_ = e
 		}
 	}
 	if v, e := s.chain(from, n); len(v) > 0 {

@@ -54,8 +54,6 @@ func (s *scan) norm(i int) []byte { t := s.toks[i]; return s.low[t.ls:t.le] }
 
 func (s *scan) is(i int, w string) bool { return i >= 0 && i < len(s.toks) && string(s.norm(i)) == w }
 
-func toLower(r rune) rune { return unicode.ToLower(r) }
-
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
