@@ -112,6 +112,7 @@ func Scan(lang, text string, off int) (Number, bool) {
 	pos := off
 	good := state{}
 	goodEnd := -1
+	preAnd, preAndEnd := state{}, -1 // the number before the last "and"
 	// Sign.
 	if c := text[pos]; c == '-' || c == '+' || (c == 0xE2 && hasPrefixAt(text, pos, "−")) {
 		w := 1
@@ -201,15 +202,24 @@ func Scan(lang, text string, off int) (Number, bool) {
 				break
 			}
 			okAll := true
+			failed := kNone
 			for i := 0; i < np; i++ {
 				if !s.add(parts[i]) {
 					okAll = false
+					failed = parts[i].kind
 					break
 				}
 			}
 			if !okAll {
 				s = save
+				if (failed == kH || failed == kS) && preAndEnd >= 0 && save.last != kAnd {
+					// "3 hundred and 2 hundred": two numbers; end before "and"
+					good, goodEnd = preAnd, preAndEnd
+				}
 				break
+			}
+			if np == 1 && parts[0].kind == kAnd {
+				preAnd, preAndEnd = good, goodEnd
 			}
 			s.words = true
 			pos = consumed

@@ -88,6 +88,7 @@ var parseTests = []struct {
 	{"en", "2.5 billion", 2.5e9, -1},
 	{"en", "seven million people", 7e6, 13},
 	{"en", "½", 0.5, -1},
+	{"en", "3 hundred and 2 hundred", 300, 9}, // two numbers
 	{"en", "3½", 3.5, -1},
 }
 
