@@ -274,9 +274,11 @@ func (st *state) frameSpeaker(c *cand) {
 		if k < len(st.toks) && (c.after == 0 || st.toks[k].blk <= st.toks[c.after-1].blk+1) && !st.toks[k].inQ {
 			lim := st.clauseEnd(k)
 			for m := k; m < lim && m < k+6; m++ {
-				if _, e := st.cueAt(m); e > m {
+				if kind, e := st.cueAt(m); e > m {
 					var sp speaker
-					if st.lx.code == "en" {
+					if kind == "sound" {
+						sp = st.afterFrom(e, lim)
+					} else if st.lx.code == "en" {
 						sp = st.npBefore(m, k)
 					}
 					if !sp.ok {
@@ -421,7 +423,12 @@ func (st *state) tryCueAfter(c *cand, k, lim int) bool {
 	if kind == "tell" && st.lx.code == "en" {
 		return false
 	}
-	sp := st.npAfter(e, lim)
+	var sp speaker
+	if kind == "sound" {
+		sp = st.afterFrom(e, lim)
+	} else {
+		sp = st.npAfter(e, lim)
+	}
 	if !sp.ok {
 		return false
 	}
@@ -549,4 +556,15 @@ func (st *state) verbNext(k, b int) bool {
 		k++
 	}
 	return k < b && st.class(k)&(wVerb|wAdv) != 0
+}
+
+// afterFrom finds the speaker after "fra"/"from" within three words of a
+// cue of kind sound: "Sådan lyder vurderingen fra ordfører Signe Munk".
+func (st *state) afterFrom(e, lim int) speaker {
+	for k := e; k < lim && k < e+4; k++ {
+		if st.class(k)&wFrom != 0 {
+			return st.npAfter(k+1, lim)
+		}
+	}
+	return speaker{}
 }

@@ -43,12 +43,13 @@ const (
 	wVerb
 	wTime
 	wAdv
+	wFrom
 	wPron = wPronM | wPronF | wPronPl | wPronOrg
 )
 
 var classBits = map[string]uint16{
 	"det": wDet, "pron:m": wPronM, "pron:f": wPronF, "pron:pl": wPronPl, "pron:org": wPronOrg,
-	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv,
+	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom,
 }
 
 // lang holds one language's word lists.

@@ -71,6 +71,7 @@ var rows = []row{
 	{in: "»[[Tak for jeres støtte i dag]]«, skriver Jakob Ellemann-Jensen på Twitter.", want: []want{d("Jakob Ellemann-Jensen", "skriver")}},
 	// next sentence: Det siger X
 	{in: "»[[Vi er nødt til at handle nu, før det er for sent.]]« Det siger miljøminister Lea Wermelin til TV 2.", want: []want{d("Lea Wermelin", "siger").r("miljøminister").to("TV 2")}},
+	{in: "»[[Vi skal spare på varmen.]]« Sådan lyder opfordringen fra klimaminister Lars Aagaard.", want: []want{d("Lars Aagaard", "lyder").r("klimaminister")}},
 	// description as speaker
 	{in: "»[[Angrebet var planlagt i flere måneder]]«, siger en kilde, som CNN har været i kontakt med.", want: []want{d("en kilde, som CNN har været i kontakt med", "siger")}},
 	// nested quote
