@@ -134,7 +134,8 @@ var qRecUnits = map[string]string{
 	"Kilometer": "km", "Meter": "m", "Centimeter": "cm", "Millimeter": "mm", "Mile": "mi", "Foot": "ft", "Inch": "in",
 	"Kilogram": "kg", "Gram": "g", "Ton": "t", "Metric ton": "t", "Milliliter": "ml", "Liter": "l", "Gallon": "gal",
 	"Barrel": "bbl", "Square meter": "m2", "Square kilometer": "km2", "Acre": "acre", "Hectare": "ha", "Ounce": "oz",
-	"Turkish lira": "TRY", "Mexican peso": "MXN", "New Zealand dollar": "NZD", "Rupee": "INR", "Brazilian real": "BRL",
+	"Turkish lira": "TRY", "Finnish markka": "FIM", "Peseta": "ESP", "Dutch guilder": "NLG", "Costa Rican colón": "CRC",
+	"Georgian lari": "GEL", "Lao kip": "LAK", "South Korean won": "KRW", "Russian rouble": "RUB", "Mexican peso": "MXN", "New Zealand dollar": "NZD", "Rupee": "INR", "Brazilian real": "BRL",
 	"Mile per hour": "mph", "Kilometer per hour": "km/h", "Cubic meter": "m3", "Megawatt": "MW", "Kilowatt": "kW",
 }
 
