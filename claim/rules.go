@@ -1149,6 +1149,10 @@ func (s *scan) mergeQuotes(start, nq int) {
 		if (same || c.Source == "" || c.CueSpan == qc.CueSpan) && rank(c.Hedge) > rank(qc.Hedge) {
 			qc.Hedge = c.Hedge
 		}
+		// A quote without a cue word takes the one found for the same words.
+		if qc.Cue == "" && c.Cue != "" && (same || c.Source == "") {
+			qc.Cue, qc.CueSpan = c.Cue, c.CueSpan
+		}
 	}
 	s.d.Claims = cs[:j]
 }
