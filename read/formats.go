@@ -285,3 +285,85 @@ func (s *stream) text() bool {
 	}
 	return s.emit(a, data, true)
 }
+
+// jsonArray reads a JSON array of records. Each element's Source.Line is
+// the line where it starts.
+func (s *stream) jsonArray() bool {
+	nl := &newlines{r: s.lr.br}
+	dec := json.NewDecoder(nl)
+	// elemStart is the offset of the next element: after the decoder's
+	// position, skip white space and the comma in its buffer.
+	elemStart := func() int64 {
+		off := dec.InputOffset()
+		var b [1]byte
+		r := dec.Buffered()
+		for {
+			if n, _ := r.Read(b[:]); n == 0 || !(isSpace(b[0]) || b[0] == ',') {
+				return off
+			}
+			off++
+		}
+	}
+	fail := func(err error) bool {
+		return s.fail(nl.line(elemStart()), fmt.Errorf("%w: %v", ErrInvalidJSON, err))
+	}
+	if _, err := dec.Token(); err != nil { // the '['
+		return fail(err)
+	}
+	for dec.More() {
+		if err := s.ctx.Err(); err != nil {
+			return s.yield(kilde.Article{}, err) && false
+		}
+		n := nl.line(elemStart())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return s.fail(n, fmt.Errorf("%w: %v", ErrInvalidJSON, err))
+		}
+		if len(raw) > s.lr.max {
+			if !s.fail(n, fmt.Errorf("%w: record longer than %d bytes", ErrTooLong, s.lr.max)) {
+				return false
+			}
+			continue
+		}
+		if !s.jsonRecord(n, raw) {
+			return false
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the ']'
+		return fail(err)
+	}
+	return true
+}
+
+// newlines passes a reader through and remembers the offsets of the
+// newlines not yet passed by line, so that a byte offset can be turned into
+// a line number with memory bounded by the decoder's read-ahead.
+type newlines struct {
+	r    io.Reader
+	off  int64   // bytes read so far
+	nls  []int64 // offsets of newlines at or after the last offset asked for
+	done int     // newlines before nls[0]
+}
+
+func (x *newlines) Read(p []byte) (int, error) {
+	n, err := x.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			x.nls = append(x.nls, x.off+int64(i))
+		}
+	}
+	x.off += int64(n)
+	return n, err
+}
+
+// line returns the 1-based line of byte offset off; offsets must not
+// decrease from call to call.
+func (x *newlines) line(off int64) int {
+	i := 0
+	for i < len(x.nls) && x.nls[i] < off {
+		i++
+	}
+	x.done += i
+	x.nls = append(x.nls[:0], x.nls[i:]...)
+	return x.done + 1
+}

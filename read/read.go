@@ -7,6 +7,9 @@
 //     are paragraph breaks and stay in its text;
 //   - JSON Lines: one object a line with a string `text` and optional `id`,
 //     `date`, `url`, `title`, `outlet`, `lang`; other fields are ignored;
+//   - a JSON array of such objects (a file whose first non-blank byte is
+//     `[`); an error inside the array ends the file, since a JSON stream
+//     cannot be resynchronised;
 //   - plain text: the whole file is one article without a date.
 //
 // A file whose name ends in .jsonl, .ndjson or .json (before an optional .gz)
@@ -211,6 +214,7 @@ const (
 	formatText format = iota
 	formatJSONL
 	formatDateLine
+	formatJSONArray
 )
 
 const bufSize = 64 << 10
@@ -240,6 +244,8 @@ func readStream(ctx context.Context, name string, r io.Reader, opt Options, yiel
 		return s.jsonl()
 	case formatDateLine:
 		return s.dateLines()
+	case formatJSONArray:
+		return s.jsonArray()
 	default:
 		return s.text()
 	}
@@ -254,17 +260,20 @@ func sniff(name string, br *bufio.Reader) (format, bool) {
 			return formatText, true
 		}
 	}
+	i := 0
+	for i < len(head) && isSpace(head[i]) {
+		i++
+	}
+	rest := head[i:]
+	if len(rest) > 0 && rest[0] == '[' {
+		return formatJSONArray, false
+	}
 	base := strings.ToLower(filepath.Base(name))
 	base = strings.TrimSuffix(base, ".gz")
 	switch filepath.Ext(base) {
 	case ".jsonl", ".ndjson", ".json":
 		return formatJSONL, false
 	}
-	i := 0
-	for i < len(head) && isSpace(head[i]) {
-		i++
-	}
-	rest := head[i:]
 	if len(rest) > 0 && rest[0] == '{' {
 		return formatJSONL, false
 	}

@@ -90,6 +90,10 @@ func TestFormats(t *testing.T) {
 		// Sniffed by content, whatever the name.
 		{"jsonl sniffed", "feed", "  {\"text\":\"Østerbro\"}\n", []string{"1   |Østerbro|"}},
 
+		// A JSON array; an element's line is where it starts.
+		{"json array", "x.json", "[\n  {\"text\": \"første\", \"id\": \"a\"},\n  {\"title\": \"ingen tekst\"},\n  {\"text\":\n   \"tredje\"}\n]\n",
+			[]string{"2   |første|", "E x.json:3: missing text", "4   |tredje|"}},
+		{"json array broken", "x.json", "[{\"text\":\"a\"},\n{\"text\" 5}]", []string{"1   |a|", "E x.json:2: invalid JSON: invalid character '5' after object key"}},
 		// Plain text: one article, trimmed, no date.
 		{"text", "a.txt", "\n\nKøbenhavn ligger i Danmark.\n\nDet gør Østerbro også.\n\n",
 			[]string{"1   |København ligger i Danmark.\n\nDet gør Østerbro også.|"}},
@@ -274,7 +278,7 @@ func FuzzDateLine(f *testing.F) {
 }
 
 func FuzzJSONL(f *testing.F) {
-	fuzzSeeds(f, `{"text":"hej","date":"2019","lang":"da"}`, "{\"text\":\"a\\u0000\"}\n{bad\n", `{"text":5,"id":1}`, "\ufeff{\"text\":\"x\"}\r\n")
+	fuzzSeeds(f, "[{\"text\":\"x\"},\n{\"text\":\"y\"}]", `{"text":"hej","date":"2019","lang":"da"}`, "{\"text\":\"a\\u0000\"}\n{bad\n", `{"text":5,"id":1}`, "\ufeff{\"text\":\"x\"}\r\n")
 	f.Fuzz(func(t *testing.T, data []byte) { checkArticles(t, "a.jsonl", data) })
 }
 
