@@ -12,8 +12,9 @@
 //     cannot be resynchronised;
 //   - plain text: the whole file is one article without a date.
 //
-// A file whose name ends in .jsonl, .ndjson or .json (before an optional .gz)
-// is read as JSON Lines; otherwise the first non-blank line decides: `{`
+// An input whose first non-blank byte is `[` is a JSON array. Otherwise a
+// file whose name ends in .jsonl, .ndjson or .json (before an optional .gz)
+// is read as JSON Lines, and any other input by its first non-blank line: `{`
 // means JSON Lines, `date ` followed by a digit means the date-line format,
 // anything else plain text. Gzip input is recognised by its magic bytes,
 // whatever the name. A directory is walked in lexical order, skipping names
