@@ -449,6 +449,9 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 			return kilde.Quantity{}, y.end, false
 		case lo > hi:
 			haveY = false
+		case openStart < 0 && !hyphen && (hi > 20*lo || changeBefore(text, x.start)):
+			// "rose by 12,000 to 1.2 million", "steg med 5 til 10": a change
+			haveY = false
 		case x.unit != "" && y.unit != "" && x.unit != y.unit:
 			haveY = false
 		case a.timeUnitAfter(ld, text, y.end) && y.unit == "":
@@ -1089,6 +1092,20 @@ func startsNumber(text string, k int) bool {
 	}
 	_, ok := number.Scan("da", text, k)
 	return ok
+}
+
+// changeBefore reports "by"/"med" right before a quantity: "by X to Y"
+// is a change, not a range.
+func changeBefore(text string, i int) bool {
+	ws, we := wordBefore(text, i)
+	if ws < 0 {
+		return false
+	}
+	switch lowerASCII(text[ws:we]) {
+	case "by", "med":
+		return true
+	}
+	return false
 }
 
 func isHyphenJoin(text string, e, s int) bool {

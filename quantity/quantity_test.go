@@ -146,6 +146,8 @@ var tests = []struct {
 	{"en", "Values >10 count.", []string{"[>10] 10 10.._ more_than (count)"}},
 	{"en", "See https://example.com/a?q=30%25 for 20 pages.", []string{"[20] 20 exact (pages)"}},
 	{"en", "Call +1-222-2222 now.", nil},
+	{"en", "Cases rose by 12,000 to 1.2 million.", []string{"[12,000] 12000 exact", "[1.2 million] 1.2e+06 exact"}},
+	{"en", "Warming must stay below 1.5C.", []string{"[below 1.5C] 1.5 _..1.5 less_than °C"}},
 	// Not quantities in English
 	{"en", "He came 21st on May 4th, 2019.", nil},
 	{"en", "Which one do you prefer?", nil},
