@@ -126,3 +126,10 @@ func TestFind(t *testing.T) {
 		t.Error("second occurrence found")
 	}
 }
+
+func TestFindWords(t *testing.T) {
+	s, ok := Find("stor to", Ref{Text: "to"})
+	if !ok || s.Start != 5 {
+		t.Errorf("Find = %v %v", s, ok)
+	}
+}

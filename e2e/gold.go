@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/read"
@@ -205,23 +207,50 @@ func (c *Case) Resolve() error {
 	return nil
 }
 
-// Find returns the byte span of the r.N-th occurrence of r.Text in text.
+// Find returns the byte span of the r.N-th (0-based) occurrence of r.Text in
+// text that does not start or end inside a word.
 func Find(text string, r Ref) (kilde.Span, bool) {
 	if r.Text == "" || r.N < 0 {
 		return kilde.Span{}, false
 	}
 	off := 0
-	for i := 0; ; i++ {
+	for i := 0; ; {
 		j := strings.Index(text[off:], r.Text)
 		if j < 0 {
 			return kilde.Span{}, false
 		}
-		if i == r.N {
-			return kilde.Span{Start: off + j, End: off + j + len(r.Text)}, true
-		}
+		st, en := off+j, off+j+len(r.Text)
 		off += j + 1
+		if !bounded(text, st, en) {
+			continue // "to" inside "stor" is no occurrence of the word "to"
+		}
+		if i == r.N {
+			return kilde.Span{Start: st, End: en}, true
+		}
+		i++
 	}
 }
+
+// bounded reports whether text[st:en] does not start or end inside a word.
+func bounded(text string, st, en int) bool {
+	if st > 0 {
+		a, _ := utf8.DecodeLastRuneInString(text[:st])
+		b, _ := utf8.DecodeRuneInString(text[st:])
+		if word(a) && word(b) {
+			return false
+		}
+	}
+	if en < len(text) {
+		a, _ := utf8.DecodeLastRuneInString(text[:en])
+		b, _ := utf8.DecodeRuneInString(text[en:])
+		if word(a) && word(b) {
+			return false
+		}
+	}
+	return true
+}
+
+func word(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // Line returns the 1-based line in the article's file of byte offset off.
 func (c *Case) Line(off int) int {
