@@ -524,11 +524,13 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 	}
 	found := false
 	st.eachBefore(sp.span.Start, 200, func(m *mention) bool {
-		if m.role == "" || m.desc {
+		if m.role == "" || m.name == sp.name {
 			return true
 		}
 		if m.role == role || strings.HasSuffix(m.role, role) {
-			sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
+			// a named person, or an earlier description with that role
+			// ("USA's udenrigsminister" … "ministeren")
+			sp.name, sp.desc, sp.person, sp.gender = m.name, m.desc, true, m.gender
 			found = true
 			return false
 		}

@@ -36,7 +36,7 @@ func evalQuotes(ctx context.Context, e *env, args []string) int {
 	}
 	files := fs.Args()
 	if len(files) == 0 {
-		files = []string{filepath.Join(root, "..", "shared", "data", "quotes", "en_polnear_dev.jsonl"), filepath.Join(root, "quote", "testdata", "da_quotes.txt"), filepath.Join(root, "quote", "testdata", "da_quotes_heldout.txt")}
+		files = []string{filepath.Join(root, "..", "shared", "data", "quotes", "en_polnear_dev.jsonl"), filepath.Join(root, "quote", "testdata", "da_quotes.txt"), filepath.Join(root, "quote", "testdata", "da_quotes_heldout.txt"), filepath.Join(root, "quote", "testdata", "da_quotes_blind2.txt")}
 	}
 	annotate, err := quoteAnnotator(*mode)
 	if err != nil {
