@@ -1125,8 +1125,8 @@ func (a *Annotator) measured(ld *langData, lang, text string, start, end int) (s
 	j := skipSpaces(text, end)
 	if j > end && j < len(text) {
 		w := wordAt(text, j)
-		if w != "" && a.content(ld, w) {
-			lw := lowerASCII(w)
+		lw := lowerASCII(w)
+		if w != "" && (a.content(ld, w) || ld.roles[lw] == "vague") {
 			k := skipSpaces(text, j+len(w))
 			next := wordAt(text, k)
 			mod := ld.roles[lw] == "mod" || ld.roles[lw] == "vague"

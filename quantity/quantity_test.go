@@ -98,6 +98,7 @@ var tests = []struct {
 	{"da", "Ifølge DR 400 mennesker.", []string{"[400] 400 exact (mennesker)"}},
 	{"da", "Et halvt hundrede ministre mødtes.", []string{"[Et halvt hundrede] 50 exact (ministre)"}},
 	{"da", "Der var 50 øvrige gæster og 3 gamle biler.", []string{"[50] 50 exact (gæster)", "[3] 3 exact (biler)"}},
+	{"da", "De ansatte 3.000 flere medarbejdere.", []string{"[3.000] 3000 exact (medarbejdere)"}},
 	// Not quantities in Danish
 	{"da", "Flere hundrede mennesker kom. Ring på 33 12 18 45 eller 3312 1845.", nil},
 	{"da", "Punkterne er:\n1. Vi vil have mere.\n2. Det er koden 007.", nil},
