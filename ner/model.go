@@ -133,10 +133,14 @@ func (m *Model) buildTable(keys []uint64) {
 	}
 }
 
-// setLists installs the gazetteer ("kind\tname" lines, kind 1 city, 2
-// country, 3 region) and the common lower-case words.
+// setLists installs the gazetteer ("kind\tname" lines, kinds as in
+// ReadGazetteer) and the common lower-case words.
 func (m *Model) setLists(gaz, common []string) {
 	m.gazNames, m.commonWords = gaz, common
+	m.common = make(map[uint64]struct{}, len(common))
+	for _, w := range common {
+		m.common[hashLower(w)] = struct{}{}
+	}
 	m.gaz = make(map[uint64]uint8, len(gaz))
 	for _, line := range gaz {
 		kind, name, ok := strings.Cut(line, "\t")
@@ -155,10 +159,6 @@ func (m *Model) setLists(gaz, common []string) {
 		if old, ok := m.gaz[key]; !ok || kind[0]-'0' > old {
 			m.gaz[key] = kind[0] - '0'
 		}
-	}
-	m.common = make(map[uint64]struct{}, len(common))
-	for _, w := range common {
-		m.common[hashLower(w)] = struct{}{}
 	}
 }
 

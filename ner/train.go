@@ -382,10 +382,10 @@ func commonWords(sents []Sentence) []string {
 }
 
 // ReadGazetteer reads GeoNames world-cities.csv (name,country,subcountry,
-// geonameid) and the embedded lexicons all/ner_countries.tsv and
-// da/ner_places.tsv into
+// geonameid) and the embedded lexicons into
 // "kind<TAB>name" lines: 1 city, 2 country, 3 region of a country, 4 world
-// region; sorted and without duplicates.
+// region, 5 first name (lexicon/all/quote_firstnames.tsv, if present), 6
+// organisation (lexicon/all/ner_orgs.txt); sorted and without duplicates.
 func ReadGazetteer(r io.Reader) ([]string, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -432,6 +432,14 @@ func ReadGazetteer(r io.Reader) ([]string, error) {
 		for _, r := range rows {
 			add('5', r[0])
 		}
+	}
+	// Organisations (kind 6).
+	rows, err = lexicon.Rows("all/ner_orgs.txt", 1)
+	if err != nil {
+		return nil, fmt.Errorf("ner: gazetteer: %w", err)
+	}
+	for _, r := range rows {
+		add('6', r[0])
 	}
 	rows, err = lexicon.Rows("da/ner_places.tsv", 2)
 	if err != nil {
