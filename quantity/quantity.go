@@ -20,7 +20,8 @@
 //     millioner" = 2e6..3e6); a unit on either side applies to both.
 //   - the counted noun after the number, skipping a modifier ("1.000 nye
 //     ISIS-krigere" → "ISIS-krigere"), or the noun before "på"/"of" ("en
-//     cykelsti på 5 km" → "cykelsti"). Money and percentages get none.
+//     cykelsti på 5 km" → "cykelsti"); for a percentage, the whole it is of
+//     ("45 pct. af danskerne" → "danskerne"). Money gets none.
 //
 // Not quantities, left to the times extractor or dropped: ordinals ("3.
 // plads", "tredje", "21st"); dates ("17. februar", "February 17", "17/2");
@@ -517,8 +518,11 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 	}
 done:
 	q.Span = kilde.Span{Start: start, End: end}
-	if x.class == "" || x.class == "measure" {
+	switch x.class {
+	case "", "measure":
 		q.Measured, q.MeasuredSpan = a.measured(ld, lang, text, start, end)
+	case "percent":
+		q.Measured, q.MeasuredSpan = a.percentOf(ld, text, end)
 	}
 	return q, end, true
 }
@@ -1136,6 +1140,32 @@ func (a *Annotator) measured(ld *langData, lang, text string, start, end int) (s
 			if !mod {
 				return w, kilde.Span{Start: j, End: j + len(w)}
 			}
+		}
+	}
+	return "", kilde.Span{}
+}
+
+// percentOf finds the whole a percentage is of: "45 pct. af danskerne",
+// "13 procent af alle elever", "40 per cent of the respondents".
+func (a *Annotator) percentOf(ld *langData, text string, end int) (string, kilde.Span) {
+	j := skipSpaces(text, end)
+	w := wordAt(text, j)
+	if lw := lowerASCII(w); lw != "af" && lw != "of" {
+		return "", kilde.Span{}
+	}
+	for n := 0; n < 3; n++ {
+		j = skipSpaces(text, j+len(w))
+		w = wordAt(text, j)
+		if w == "" {
+			return "", kilde.Span{}
+		}
+		if a.content(ld, w) && ld.roles[lowerASCII(w)] != "mod" {
+			return w, kilde.Span{Start: j, End: j + len(w)}
+		}
+		switch ld.roles[lowerASCII(w)] {
+		case "stop", "det", "mod", "vague":
+		default:
+			return "", kilde.Span{}
 		}
 	}
 	return "", kilde.Span{}

@@ -77,6 +77,8 @@ var tests = []struct {
 	{"da", "Færre end 20 butikker overlevede.", []string{"[Færre end 20] 20 _..20 less_than (butikker)"}},
 	{"da", "Han har godt 300 køer.", []string{"[godt 300] 300 about (køer)"}},
 	{"da", "Næsten 90 procent stemte ja.", []string{"[Næsten 90 procent] 90 about %"}},
+	{"da", "Det gælder 13 procent af alle elever og 45 pct. af danskerne.", []string{"[13 procent] 13 exact % (elever)", "[45 pct.] 45 exact % (danskerne)"}},
+	{"en", "Some 40 per cent of the respondents said no.", []string{"[Some 40 per cent] 40 about % (respondents)"}},
 	{"da", "Der er 20-30 deltagere.", []string{"[20-30] 20..30 range (deltagere)"}},
 	{"da", "Det tager fra 5 til 10 minutter.", nil}, // a duration: the times extractor's
 	{"da", "Billetter koster fra 200 til 400 kroner.", []string{"[fra 200 til 400 kroner] 200..400 range DKK"}},
