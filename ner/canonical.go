@@ -16,14 +16,19 @@ import (
 //     model's name list, or the rest is an acronym, "DRs"), and for persons
 //     leading titles and lower-case role words dropped ("statsministeren
 //     Mette Frederiksen" → "Mette Frederiksen");
-//   - a person named by one or more of the words of a longer person name in
-//     the article gets that name ("Trump" → "Donald Trump"; the nearest
-//     earlier such name, else the first later one);
+//   - a person named by one of the words of a longer person name in the
+//     article gets that name's canonical ("Trump" → "Donald Trump"; the
+//     nearest earlier such name, else the first later one); a full name that
+//     is a variant of an earlier full name ("Donald J. Trump" after "Donald
+//     Trump": one's words a subsequence of the other's) gets the earlier one;
 //   - an acronym defined in the text ("Dansk Folkeparti (DF)") gets the
 //     defining name, wherever it occurs;
-//   - a name within edit distance 1 (2 from 10 letters on) of a more frequent
-//     or earlier name of the same label, or of a word of a longer person
-//     name, gets that name ("Votell" → "Joseph Votel").
+//   - a name with a word neither model knows (not a training name word, a
+//     gazetteer name or a common word) within edit distance 1 (2 from 10
+//     letters on) of a more frequent, or as frequent and earlier, name of the
+//     same label and language, or of the last word of a longer person name,
+//     gets that name ("Votell" → "Joseph Votel"; "Petersen" is never merged
+//     with "Pedersen", both being known names).
 //
 // So consumers can group mentions by Canonical; it is never empty.
 func (a *Annotator) canonicalize(d *kilde.Doc) {
@@ -86,29 +91,45 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 		}
 		w := nameWords(names[i])
 		best := -1
-		for k, f := range fulls {
-			if len(f.words) <= len(w) || !subsequence(w, f.words) {
-				continue
+		if len(w) > 1 {
+			// A full name takes the first full name it is a variant of
+			// ("Donald J. Trump" after "Donald Trump").
+			for k, f := range fulls {
+				if f.i >= i {
+					break
+				}
+				if subsequence(w, f.words) || subsequence(f.words, w) {
+					best = k
+					break
+				}
 			}
-			if f.i < i || best < 0 {
-				best = k
-			}
-			if f.i > i {
-				break
+		} else {
+			for k, f := range fulls {
+				if len(f.words) <= len(w) || !subsequence(w, f.words) {
+					continue
+				}
+				if f.i < i || best < 0 {
+					best = k
+				}
+				if f.i > i {
+					break
+				}
 			}
 		}
 		if best >= 0 {
-			canon[i] = strings.Join(fulls[best].words, " ")
+			canon[i] = canon[fulls[best].i]
 		}
 	}
 	// Misspellings: map a name to a close name of the same label that is
 	// more frequent, or as frequent and earlier. Compared once per distinct
 	// (label, name).
-	type key struct{ label, name string }
+	type key struct{ label, lang, name string }
 	freq := map[key]int{}
 	var order []key
+	langs := make([]string, len(es))
 	for i, e := range es {
-		k := key{e.Label, canon[i]}
+		langs[i] = d.LangAt(e.Start)
+		k := key{e.Label, langs[i], canon[i]}
 		if freq[k] == 0 {
 			order = append(order, k)
 		}
@@ -117,8 +138,11 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 	if len(order) <= 500 {
 		to := map[key]string{}
 		for x, k := range order {
+			if !a.maybeMisspelt(k.name) {
+				continue
+			}
 			for y, o := range order {
-				if x == y || o.label != k.label || !(freq[o] > freq[k] || freq[o] == freq[k] && y < x) {
+				if x == y || o.label != k.label || o.lang != k.lang || !(freq[o] > freq[k] || freq[o] == freq[k] && y < x) {
 					continue
 				}
 				if close(k.name, o.name) {
@@ -136,7 +160,7 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 		}
 		for i, e := range es {
 			// only names not already resolved to a longer one
-			if t, ok := to[key{e.Label, canon[i]}]; ok && canon[i] == names[i] {
+			if t, ok := to[key{e.Label, langs[i], canon[i]}]; ok && canon[i] == names[i] {
 				canon[i] = t
 			}
 		}
@@ -144,6 +168,33 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 	for i := range es {
 		es[i].Canonical = canon[i]
 	}
+}
+
+// maybeMisspelt reports whether name has a word that neither model knows
+// (as a name word, a gazetteer word or a common word): "Pedersen" and
+// "Petersen" are both real names and are never merged, "Votell" may be a
+// misspelling of "Votel".
+func (a *Annotator) maybeMisspelt(name string) bool {
+	for _, w := range nameWords(name) {
+		h := hashLower(w)
+		known := false
+		for _, m := range []*Model{a.da, a.en} {
+			if m == nil {
+				continue
+			}
+			_, n := m.names[h]
+			_, c := m.common[h]
+			_, g := m.gaz[gazKey(h, 0, 1)]
+			if n || c || g {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return true
+		}
+	}
+	return false
 }
 
 // normalize collapses white space, drops a possessive and, for persons,

@@ -103,6 +103,18 @@ func TestCanonical(t *testing.T) {
 			map[string]string{"Trump": "Donald Trump"}},
 		{"da", "Dansk Folkeparti (DF) stemmer imod. DF vil ikke forklare hvorfor.",
 			map[string]string{"DF": "Dansk Folkeparti"}},
+		// A misspelt surname goes to the full name; two real surnames one
+		// letter apart stay apart.
+		{"en", "General Joseph Votel visited Baghdad on Monday. Votell said the troops would stay.",
+			map[string]string{"Joseph Votel": "Joseph Votel", "Votell": "Joseph Votel"}},
+		{"da", "Jens Pedersen og Ole Petersen var uenige. Pedersen sagde nej, og Petersen sagde ja.",
+			map[string]string{"Pedersen": "Jens Pedersen", "Petersen": "Ole Petersen"}},
+		// A later fuller variant takes the first full name.
+		{"en", "Donald Trump spoke first. Later, Donald J. Trump signed the order.",
+			map[string]string{"Donald J. Trump": "Donald Trump"}},
+		// Role words and possessives are not part of the canonical name.
+		{"da", "Udenrigsminister Lars Løkke Rasmussen rejser i dag. Rasmussens tale handler om Ukraine.",
+			map[string]string{"Lars Løkke Rasmussen": "Lars Løkke Rasmussen", "Rasmussens": "Lars Løkke Rasmussen"}},
 	} {
 		d := annotate(t, a, tc.lang, tc.text)
 		have := map[string]string{}
