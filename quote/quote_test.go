@@ -129,6 +129,9 @@ var rows = []row{
 	{in: "Angela Merkel met Emmanuel Macron on Monday. “[[Europe must stand together]],” she said.", lang: "en", want: []want{d("Angela Merkel", "said")}},
 	// a quote with no frame: the subject of the sentence before, when a person
 	{in: "Sarah Jones was at home. “[[The whole house shook.]]”", lang: "en", want: []want{d("Sarah Jones", "")}},
+	{in: "“[[We will override the veto]],” Senate Majority Leader Mitch McConnell, R-Ky., said.", lang: "en", want: []want{d("Mitch McConnell", "said").r("leader")}},
+	// a pronoun prefers someone quoted before over a nearer mere mention
+	{in: "Madonna told The Daily Star [[the tour was long]]. “[[It was hard]],” she said.", lang: "en", want: []want{ind("Madonna", "told").to("The Daily Star"), d("Madonna", "said")}},
 	// English indirect
 	{in: "Trump said [[the deal was a disaster]].", lang: "en", want: []want{ind("Trump", "said")}},
 	{in: "Clinton said on Monday that [[she would release her records]].", lang: "en", want: []want{ind("Clinton", "said")}},

@@ -172,7 +172,7 @@ func trimRightSpace(s string, start, end int) int {
 // absorbsPeriod reports whether word w keeps the period after it: single
 // letters (initials) and short capitalized titles before a capitalized word.
 func absorbsPeriod(w string, s string, next int) bool {
-	if next < len(s) && s[next] == ')' { // "(D-Wis.)"
+	if next < len(s) && (s[next] == ')' || s[next] == ',') { // "(D-Wis.)", "R-Ky.,": no sentence ends there
 		return true
 	}
 	n := utf8.RuneCountInString(w)

@@ -35,6 +35,7 @@ type mention struct {
 	person bool
 	desc   bool
 	role   string
+	spk    bool // a speaker found at a cue
 }
 
 // nameRef is a multi-word name seen in the text.
@@ -327,7 +328,7 @@ func (st *state) addMention(sp speaker) {
 	if !sp.ok || sp.pron != 0 || sp.name == "" {
 		return
 	}
-	m := mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, org: sp.org, person: sp.person || !sp.org && !sp.desc && strings.Contains(sp.name, " "), desc: sp.desc, role: sp.role}
+	m := mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, org: sp.org, person: sp.person || !sp.org && !sp.desc && strings.Contains(sp.name, " "), desc: sp.desc, role: sp.role, spk: true}
 	k := len(st.smen)
 	for k > 0 && st.smen[k-1].pos > m.pos {
 		k--
@@ -655,7 +656,7 @@ func (st *state) npBefore(j, lo int) speaker {
 					break
 				}
 				// "Bankens direktør, Carsten Egeriis, siger"
-				if j, ok := st.nameAt(m + 1); ok && j == k && !st.genitive(j-1) {
+				if j, ok := st.nameAt(m + 1); ok && j == k && !st.genitive(j-1) && !st.partyCode(m+1, j) {
 					sp := st.nameSpeaker(m+1, j)
 					for r := m - 1; r >= lo && r >= m-3; r-- {
 						if ok, g := st.isRole(r); ok {
@@ -783,7 +784,7 @@ func (st *state) resolvePronoun(sp *speaker) {
 	}
 	pos := sp.span.Start
 	blk := st.blockOf(pos)
-	var fallback *mention
+	var fallback, fallbackSpk *mention
 	done := false
 	st.eachBefore(pos, 400, func(m *mention) bool {
 		if blk-st.blockOf(m.pos) > 6 {
@@ -795,13 +796,16 @@ func (st *state) resolvePronoun(sp *speaker) {
 			if sp.pron&wPronF != 0 {
 				want = 'f'
 			}
-			if m.org || !m.person && !m.desc && !strings.Contains(m.name, " ") {
+			if m.org || !m.person && !m.desc && !m.spk && !strings.Contains(m.name, " ") {
 				return true
 			}
 			if m.gender == want {
 				st.takeMention(sp, m)
 				done = true
 				return false
+			}
+			if m.gender == 0 && m.spk && fallbackSpk == nil {
+				fallbackSpk = m // someone quoted before beats a mere mention
 			}
 			if m.gender == 0 && fallback == nil {
 				fallback = m
@@ -823,6 +827,9 @@ func (st *state) resolvePronoun(sp *speaker) {
 	})
 	if done {
 		return
+	}
+	if fallbackSpk != nil {
+		fallback = fallbackSpk
 	}
 	if fallback != nil {
 		st.takeMention(sp, fallback)
@@ -941,4 +948,14 @@ func (st *state) goodDescDA(i, k int) bool {
 		}
 	}
 	return false
+}
+
+// partyCode reports whether tokens [i, j) are a US party-state code such as
+// "R-Ky." or "D-N.C.", which stands after a name, never as one.
+func (st *state) partyCode(i, j int) bool {
+	if j-i != 1 {
+		return false
+	}
+	w := st.text[st.toks[i].s:st.toks[i].e]
+	return len(w) >= 3 && len(w) <= 9 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
 }
