@@ -46,8 +46,14 @@ func shortAbbrev(s string) bool {
 var rows = []row{
 	// Danish: hedges without a source
 	{"da", "Tyvene er angiveligt flygtet over grænsen.", []want{{hedge: "alleged", cue: "angiveligt", text: "Tyvene er angiveligt flygtet over grænsen"}}},
-	{"da", "Holdet skulle efter sigende have fundet en ny træner.", []want{{hedge: "reported", cue: "skulle efter sigende"}}},
-	{"da", "Præsten skulle have skjult pengene i kirken.", []want{{hedge: "reported", cue: "skulle have"}}},
+	{"da", "Holdet skulle efter sigende have fundet en ny træner.", []want{{hedge: "reported", cue: "skulle efter sigende have fundet"}}},
+	{"da", "Præsten skulle have skjult pengene i kirken.", []want{{hedge: "reported", cue: "skulle have skjult"}}},
+	{"da", "Vi skal have flere til at cykle.", nil}, // "skal have" + object: no hearsay
+	{"da", "Tre er døde. Det oplyste politiet onsdag.", []want{{hedge: "asserted", source: "politiet", cue: "oplyste", text: "Tre er døde"}}},
+	{"da", "Ifølge avisen stiger skatten. Det afviser ministeren.", []want{{hedge: "denied", source: "ministeren", cue: "afviser", text: "Ifølge avisen stiger skatten"}, {hedge: "asserted", source: "avisen", cue: "Ifølge", text: "stiger skatten"}}},
+	{"da", "Skatten stiger. Det afviser ministeren dog.", []want{{hedge: "denied", source: "ministeren", cue: "afviser", text: "Skatten stiger"}}},
+	{"da", "Ordføreren har over for Ritzau oplyst, at partiet stemmer nej.", []want{{hedge: "asserted", source: "Ordføreren", cue: "oplyst"}}},
+	{"da", "Som en forsker udtrykker det: Ingen ved det.", []want{{hedge: "asserted", source: "en forsker", cue: "udtrykker det", text: "Ingen ved det"}}},
 	{"da", "Man formoder, at skibet sank i stormen.", []want{{hedge: "assumed", cue: "formoder", text: "skibet sank i stormen"}}},
 	{"da", "Indbrudstyven er formentlig en lokal mand.", []want{{hedge: "assumed", cue: "formentlig"}}},
 	{"da", "Han kan have mistet op til 5 millioner kroner.", []want{{hedge: "possible", cue: "kan have"}}},

@@ -79,18 +79,26 @@ const (
 	rConj     // coordinating conjunction: "X promised ... and said ..."
 	rAnaphor  // "Det oplyser politiet": the claim is the sentence before
 	rWord     // a plain word: no suffix rule applies ("family" is no adverb)
+	rAddr     // marks an addressee before the verb: "over for Ritzau", "til DR"
 )
 
 var roleNames = map[string]uint32{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
-	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor, "word": rWord}
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor, "word": rWord, "addr": rAddr}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
-// of 0-3 word tokens.
+// of 0-3 word tokens; "~t" is any word ending in "t" ("skal * have ~t":
+// a participle, "skal have sagt", not "skal have penge").
 type node struct {
 	kids map[string]*node
 	gap  *node
+	suf  []sufEdge
 	val  int32 // index into the table's values; -1 if no pattern ends here
 	n    int   // number of words of the pattern ending here
+}
+
+type sufEdge struct {
+	suffix string
+	next   *node
 }
 
 func newNode() *node { return &node{val: -1} }
@@ -103,6 +111,20 @@ func (n *node) insert(words []string, v int32) {
 				cur.gap = newNode()
 			}
 			cur = cur.gap
+			continue
+		}
+		if len(w) > 1 && w[0] == '~' {
+			var next *node
+			for _, e := range cur.suf {
+				if e.suffix == w[1:] {
+					next = e.next
+				}
+			}
+			if next == nil {
+				next = newNode()
+				cur.suf = append(cur.suf, sufEdge{suffix: w[1:], next: next})
+			}
+			cur = next
 			continue
 		}
 		if cur.kids == nil {
@@ -156,6 +178,13 @@ func (n *node) walk(s *scan, i int, end *int, v *int32, words *int) {
 	if i < len(s.toks) && n.kids != nil {
 		if k := n.kids[string(s.norm(i))]; k != nil {
 			k.walk(s, i+1, end, v, words)
+		}
+	}
+	if i < len(s.toks) && s.toks[i].kind == tWord {
+		for _, e := range n.suf {
+			if w := s.norm(i); len(w) > len(e.suffix) && string(w[len(w)-len(e.suffix):]) == e.suffix {
+				e.next.walk(s, i+1, end, v, words)
+			}
 		}
 	}
 	if n.gap != nil {

@@ -275,11 +275,11 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 // the previous sentence as its span. It reports whether c was used.
 func (s *scan) attributePrev(c kilde.Claim, verb class, nq int) bool {
 	for i := 0; i < nq; i++ {
-		if q := &s.d.Claims[i]; q.Span.Overlaps(s.prev) {
+		if q := &s.d.Claims[i]; q.Span.Overlaps(s.prev) && strings.EqualFold(q.Source, c.Source) {
 			if len(q.Via) == 0 {
 				q.Via = c.Via
 			}
-			return true // a quote already says who
+			return true // the quote already says who
 		}
 	}
 	for i := max(s.prevClaims, nq); i < len(s.d.Claims); i++ {
@@ -403,6 +403,18 @@ func (s *scan) attribute(at *att) bool {
 		for p >= s.first && s.role(p)&(rAux|rNeg|rTime) != 0 {
 			timed = timed || s.role(p)&rTime != 0
 			p--
+		}
+		// "X har over for Ritzau oplyst": the addressee is no subject
+		if x, _ := s.npBackward(p); x <= p {
+			if k := x - 1; s.role(k)&rAddr != 0 || s.role(k)&rNprep != 0 && s.role(k-1)&rAddr != 0 {
+				if s.role(k)&rAddr == 0 {
+					k--
+				}
+				p = k - 1
+				for p >= s.first && s.role(p)&(rAux|rNeg|rTime) != 0 {
+					p--
+				}
+			}
 		}
 		if q := s.skipTimeBack(p); q != p {
 			p, timed = q, true
@@ -1078,7 +1090,11 @@ func (s *scan) contents() {
 			a, b = at.regJ+1, lim
 		}
 		// 5. passive: "X was called a liar by Y"; fronted object: "Det viser en rapport fra X"
-		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && (lim <= at.regJ || s.role(at.regJ)&(rNprep|rStop) != 0)) {
+		rest := at.regJ // after adverbs and time words: "Det afviser X dog", "Det oplyste X onsdag"
+		for rest < lim && s.role(rest)&(rAux|rNeg|rTime) != 0 {
+			rest++
+		}
+		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && (lim <= rest || s.role(rest)&(rNprep|rStop) != 0)) {
 			a, b = low, lim
 			// "Tre er anholdt. Det oplyser politiet (i en pressemeddelelse).":
 			// the claim is the sentence before
