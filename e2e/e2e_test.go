@@ -132,4 +132,11 @@ func TestFindWords(t *testing.T) {
 	if !ok || s.Start != 5 {
 		t.Errorf("Find = %v %v", s, ok)
 	}
+	s, ok = Find("4,5 procent og 5 procent og 1.000", Ref{Text: "5 procent"})
+	if !ok || s.Start != 15 {
+		t.Errorf("Find = %v %v", s, ok)
+	}
+	if _, ok = Find("1.000", Ref{Text: "1"}); ok {
+		t.Error("found 1 in 1.000")
+	}
 }

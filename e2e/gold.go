@@ -234,21 +234,34 @@ func Find(text string, r Ref) (kilde.Span, bool) {
 // bounded reports whether text[st:en] does not start or end inside a word.
 func bounded(text string, st, en int) bool {
 	if st > 0 {
-		a, _ := utf8.DecodeLastRuneInString(text[:st])
+		a, n := utf8.DecodeLastRuneInString(text[:st])
 		b, _ := utf8.DecodeRuneInString(text[st:])
 		if word(a) && word(b) {
 			return false
 		}
+		// "5" in "4,5" or "1.000" is inside a number
+		if (a == ',' || a == '.') && digit(b) && st-n > 0 {
+			if c, _ := utf8.DecodeLastRuneInString(text[:st-n]); digit(c) {
+				return false
+			}
+		}
 	}
 	if en < len(text) {
 		a, _ := utf8.DecodeLastRuneInString(text[:en])
-		b, _ := utf8.DecodeRuneInString(text[en:])
+		b, n := utf8.DecodeRuneInString(text[en:])
 		if word(a) && word(b) {
 			return false
+		}
+		if (b == ',' || b == '.') && digit(a) && en+n < len(text) {
+			if c, _ := utf8.DecodeRuneInString(text[en+n:]); digit(c) {
+				return false
+			}
 		}
 	}
 	return true
 }
+
+func digit(r rune) bool { return r >= '0' && r <= '9' }
 
 func word(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
