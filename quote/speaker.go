@@ -784,7 +784,7 @@ func (st *state) resolvePronoun(sp *speaker) {
 	}
 	pos := sp.span.Start
 	blk := st.blockOf(pos)
-	var fallback, fallbackSpk *mention
+	var fallback, fallbackSpk, fallbackPer *mention
 	done := false
 	st.eachBefore(pos, 400, func(m *mention) bool {
 		if blk-st.blockOf(m.pos) > 6 {
@@ -804,8 +804,13 @@ func (st *state) resolvePronoun(sp *speaker) {
 				done = true
 				return false
 			}
+			// without a gender: a known person, then someone quoted before,
+			// then any other name
+			if m.gender == 0 && m.person && fallbackPer == nil {
+				fallbackPer = m
+			}
 			if m.gender == 0 && m.spk && fallbackSpk == nil {
-				fallbackSpk = m // someone quoted before beats a mere mention
+				fallbackSpk = m
 			}
 			if m.gender == 0 && fallback == nil {
 				fallback = m
@@ -830,6 +835,9 @@ func (st *state) resolvePronoun(sp *speaker) {
 	}
 	if fallbackSpk != nil {
 		fallback = fallbackSpk
+	}
+	if fallbackPer != nil {
+		fallback = fallbackPer
 	}
 	if fallback != nil {
 		st.takeMention(sp, fallback)
