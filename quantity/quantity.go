@@ -448,6 +448,9 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 		case lo >= hi && hyphen:
 			// "3-1": a score, no range
 			return kilde.Quantity{}, y.end, false
+		case hyphen && x.unit == "" && y.unit == "" && scoreBefore(ld, text, x.start):
+			// "tabte 1-2", "won 2-3"
+			return kilde.Quantity{}, y.end, false
 		case lo > hi:
 			haveY = false
 		case openStart < 0 && !hyphen && (hi > 20*lo || changeBefore(text, x.start)):
@@ -1096,6 +1099,12 @@ func startsNumber(text string, k int) bool {
 	}
 	_, ok := number.Scan("da", text, k)
 	return ok
+}
+
+// scoreBefore reports a sports verb right before a quantity ("vandt 2-3").
+func scoreBefore(ld *langData, text string, i int) bool {
+	ws, we := wordBefore(text, i)
+	return ws >= 0 && ld.roles[lowerASCII(text[ws:we])] == "score"
 }
 
 // changeBefore reports "by"/"med" right before a quantity: "by X to Y"

@@ -118,6 +118,7 @@ var tests = []struct {
 	{"da", "De sidste seks måneder har været hårde.", nil},
 	{"da", "En 30-årig mand blev anholdt.", nil},
 	{"da", "Kampen endte 3-1.", nil},
+	{"da", "FCK tabte 1-2 til Brøndby.", nil},
 	{"da", "Flyet var en F-16 fra 5G-nettet.", nil},
 	{"da", "En mand og et barn.", nil},
 	{"da", "Det var den tredje gang.", nil},
