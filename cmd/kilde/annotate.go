@@ -44,6 +44,14 @@ func runAnnotate(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "kilde annotate: --workers must be at least 1\n")
 		return 2
 	}
+	if *outPath != "" && *outPath != "-" {
+		for _, in := range fs.Args() {
+			if sameFile(in, *outPath) {
+				fmt.Fprintf(e.stderr, "kilde annotate: -o %s would overwrite an input\n", *outPath)
+				return 2
+			}
+		}
+	}
 	p, err := buildPipeline()
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kilde annotate: %v\n", err)
@@ -166,4 +174,11 @@ func runAnnotate(ctx context.Context, e *env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }

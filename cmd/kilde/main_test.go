@@ -65,6 +65,7 @@ func TestUsageErrors(t *testing.T) {
 		{"annotate"},
 		{"annotate", "--no-such-flag", "x"},
 		{"annotate", "--workers", "0", "x"},
+		{"annotate", "-o", "main.go", "main.go"},
 	}
 	for _, args := range tests {
 		if code, _, errOut := runKilde(t, "", args...); code != 2 || errOut == "" {
