@@ -140,6 +140,10 @@ var rows = []row{
 	{"en", "According to conservative radio host Jim Bell, the plan failed.", []want{{hedge: "asserted", source: "Jim Bell", cue: "According to"}}},
 	{"en", "According to a new Gallup national poll, most voters are undecided.", []want{{hedge: "asserted", source: "a new Gallup national poll", cue: "According to"}}},
 
+	{"en", "On Monday, the police said that the driver was drunk.", []want{{hedge: "asserted", source: "the police", cue: "said", text: "the driver was drunk"}}},
+	{"en", "Police revealed Tuesday that the van was stolen.", []want{{hedge: "asserted", source: "Police", cue: "revealed", text: "the van was stolen"}}},
+	{"en", "On Friday, Smith spoke to farmers, promising that prices will rise.", []want{{hedge: "predicted", source: "Smith", cue: "promising"}}},
+
 	// English: chains
 	{"en", "The talks have collapsed, CNN reported, citing a senior diplomat.", []want{{hedge: "asserted", source: "CNN", via: "a senior diplomat", cue: "reported"}}},
 	{"en", "The ceasefire holds, CNN, citing an army officer, reported.", []want{{hedge: "asserted", source: "CNN", via: "an army officer", cue: "reported", text: "The ceasefire holds"}}},

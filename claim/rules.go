@@ -759,8 +759,8 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			}
 			// "the Clinton campaign," but not "Danmarks Statistik steg priserne"
 			// nor, with verb-second order, "ifølge Lægeforeningen mangler der"
-			if s.l.v2 || j+1 < lim && s.toks[j+1].kind != tPunct && s.role(j+1)&(rStop|rNprep|rThat|rRel|rAux) == 0 {
-				break
+			if s.l.v2 || j+1 < lim && s.toks[j+1].kind != tPunct && s.toks[j+1].src == nil && s.role(j+1)&(rThat|rRel|rAux) == 0 {
+				break // "Trump spoke to ..."
 			}
 			j++
 			words++
@@ -1066,13 +1066,21 @@ func (s *scan) contents() {
 		if s.punct(q, ",") {
 			q++
 		}
+		for q < lim && s.role(q)&(rTime|rAux) != 0 {
+			q++ // "said Tuesday that", "sagde dog, at"
+		}
+		if s.punct(q, ",") {
+			q++
+		}
 		if s.role(q)&rThat != 0 || s.punct(q, ":") {
 			a, b = q+1, lim
 		}
 		// 2. content first: "..., skriver CNN"
+		// but not an adverbial: "On Wednesday, the family said ..."
 		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes)) {
 			x, y := s.trim(low, at.regI)
-			if x < y {
+			adverbial := y-x <= 4 && (s.role(x)&(rStop|rNprep|rTime|rAux) != 0 || s.toks[x].kind == tWord && s.role(x)&rTime != 0) && lim > at.regJ
+			if x < y && !adverbial {
 				a, b = x, y
 			}
 		}
@@ -1114,6 +1122,9 @@ func (s *scan) contents() {
 			continue
 		}
 		a, b = s.trim(a, b)
+		for a < b && s.role(a)&rTime != 0 {
+			a++ // "revealed Tuesday the drug was found"
+		}
 		if a >= b {
 			continue
 		}
