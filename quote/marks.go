@@ -271,7 +271,8 @@ func (st *state) dashes() {
 		if st.toks[first+1].k == tMark || st.toks[first+1].inQ {
 			continue
 		}
-		hyphen := st.toks[first].low == "-"
+		// a hyphen may be a bullet; in English any dash may be: they need a frame
+		hyphen := st.toks[first].low == "-" || st.lx.code == "en"
 		o := first
 		for o < end {
 			c, frame := st.dashEnd(o+1, end)

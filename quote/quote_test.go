@@ -132,6 +132,8 @@ var rows = []row{
 	{in: "“[[We will override the veto]],” Senate Majority Leader Mitch McConnell, R-Ky., said.", lang: "en", want: []want{d("Mitch McConnell", "said").r("leader")}},
 	// a pronoun prefers someone quoted before over a nearer mere mention
 	{in: "Madonna told The Daily Star [[the tour was long]]. “[[It was hard]],” she said.", lang: "en", want: []want{ind("Madonna", "told").to("The Daily Star"), d("Madonna", "said")}},
+	// English: a dash line is a quote only with a frame
+	{in: "Key points:\n– Taxes will rise next year\n– [[We have no choice]], the mayor said.", lang: "en", want: []want{d("the mayor", "said")}},
 	// English indirect
 	{in: "Trump said [[the deal was a disaster]].", lang: "en", want: []want{ind("Trump", "said")}},
 	{in: "Clinton said on Monday that [[she would release her records]].", lang: "en", want: []want{ind("Clinton", "said")}},
