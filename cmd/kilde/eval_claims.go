@@ -151,6 +151,7 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 	defer f.Close()
 	var (
 		gold, found, srcN, srcOK, cueN, cueOK int
+		attN                                  int // found with a predicted source
 		pred, predHit, docs                   int
 		shown                                 int
 		hedges                                = map[string]int{}
@@ -228,6 +229,9 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 				}
 				if a.Source != nil && !claimIsPronoun(a.Source.Text) {
 					srcN++
+					if c.Source != "" {
+						attN++
+					}
 					if claimSourceMatches(c.Source, a.Source.Text) {
 						srcOK++
 					} else if shown < nErr {
@@ -269,6 +273,7 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 	fmt.Fprintf(e.stdout, "  precision (proxy)    %5.1f %%  (%d of %d claims overlap a gold content)\n", 100*prec, predHit, pred)
 	fmt.Fprintf(e.stdout, "  F1                   %5.1f %%\n", 100*f1)
 	fmt.Fprintf(e.stdout, "  source accuracy      %5.1f %%  (%d of %d found, non-pronoun gold sources)\n", claimPct(srcOK, srcN), srcOK, srcN)
+	fmt.Fprintf(e.stdout, "    of those attributed %5.1f %%  (%d of %d where the claim names a source; the rest are unattributed hedged claims)\n", claimPct(srcOK, attN), srcOK, attN)
 	fmt.Fprintf(e.stdout, "  cue recall           %5.1f %%  (%d of %d found attributions with a cue: a claim on the content has it)\n", claimPct(cueOK, cueN), cueOK, cueN)
 	fmt.Fprintf(e.stdout, "  hedges of found      %v\n", hedges)
 	return 0
