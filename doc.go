@@ -96,6 +96,10 @@ type Quote struct {
 	CueSpan     Span
 	Addressee   string // outlet or person spoken to ("til DR"), "" if none
 	Lang        string // the quote's own language
+	// TranslationOf is 1 + the index in Doc.Quotes of the quote this one
+	// translates (a Danish rendering of an English tweet), 0 if none. The
+	// offset by one keeps the zero value meaning "none".
+	TranslationOf int
 }
 
 // Claim is a statement the article attributes to a source or marks as uncertain.

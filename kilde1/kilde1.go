@@ -89,6 +89,8 @@ type Quote struct {
 	// Additions to the contract.
 	Role      *string `json:"role,omitempty"`
 	Addressee *string `json:"addressee,omitempty"`
+	// TranslationOf is the index in quotes of the quote this one translates.
+	TranslationOf *int `json:"translation_of,omitempty"`
 }
 
 // Claim is an attributed or hedged statement.
@@ -183,6 +185,10 @@ func FromDoc(d *kilde.Doc) *Document {
 		if o.Lang == "" {
 			o.Lang = d.Lang
 		}
+		if q.TranslationOf > 0 && q.TranslationOf <= len(d.Quotes) {
+			i := q.TranslationOf - 1
+			o.TranslationOf = &i
+		}
 		if q.SpeakerSpan.End > q.SpeakerSpan.Start {
 			a, b := cp.at(q.SpeakerSpan.Start), cp.at(q.SpeakerSpan.End)
 			o.SpeakerStart, o.SpeakerEnd = &a, &b
@@ -245,6 +251,9 @@ func ToDoc(in *Document) *kilde.Doc {
 			Role: str(q.Role), Addressee: str(q.Addressee)}
 		if q.SpeakerStart != nil && q.SpeakerEnd != nil {
 			o.SpeakerSpan = sp(*q.SpeakerStart, *q.SpeakerEnd)
+		}
+		if q.TranslationOf != nil && *q.TranslationOf >= 0 {
+			o.TranslationOf = *q.TranslationOf + 1
 		}
 		d.Quotes = append(d.Quotes, o)
 	}
