@@ -252,22 +252,26 @@ func kind(raw json.RawMessage) string {
 	return "a number"
 }
 
-// langCode accepts ISO 639 codes with an optional region ("da", "da-DK",
-// "da_DK", "dan") and returns the language part in lower case.
+// langCode accepts an ISO 639-1 code with an optional region ("da",
+// "da-DK", "da_DK") or the ISO 639-2 code of a language kilde knows
+// ("dan", "eng", "swe", "nob", "nno", "nor", "deu", "ger") and returns the
+// ISO 639-1 code in lower case.
 func langCode(s string) (string, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if i := strings.IndexAny(s, "-_"); i >= 0 {
 		s = s[:i]
 	}
-	if len(s) < 2 || len(s) > 3 {
+	if code, ok := iso639_2[s]; ok {
+		return code, true
+	}
+	if len(s) != 2 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' {
 		return "", false
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'a' || s[i] > 'z' {
-			return "", false
-		}
-	}
 	return s, true
+}
+
+var iso639_2 = map[string]string{
+	"dan": "da", "eng": "en", "swe": "sv", "nob": "nb", "nno": "nn", "nor": "no", "deu": "de", "ger": "de",
 }
 
 // text reads a whole input as one article without a date.

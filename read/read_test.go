@@ -87,6 +87,9 @@ func TestFormats(t *testing.T) {
 			[]string{"E x.jsonl:1: invalid UTF-8 replaced with U+FFFD", "1   |R\uFFFDdovre|", "E x.jsonl:2: NUL bytes replaced with U+FFFD", "2   |a\uFFFDb|"}},
 		// CRLF line ends and a BOM in JSON Lines.
 		{"jsonl crlf bom", "x.jsonl", "\ufeff{\"text\":\"a\"}\r\n\r\n{\"text\":\"b\"}\r\n", []string{"1   |a|", "3   |b|"}},
+		// Language codes: region dropped, ISO 639-2 mapped to 639-1.
+		{"jsonl lang", "x.jsonl", "{\"text\":\"a\",\"lang\":\"nb_NO\"}\n{\"text\":\"b\",\"lang\":\"DAN\"}\n{\"text\":\"c\",\"lang\":\"fra\"}\n",
+			[]string{"1  nb |a|", "2  da |b|", `E x.jsonl:3: lang "fra": language code ignored`, "3   |c|"}},
 		// Sniffed by content, whatever the name.
 		{"jsonl sniffed", "feed", "  {\"text\":\"Østerbro\"}\n", []string{"1   |Østerbro|"}},
 
