@@ -151,7 +151,9 @@ func (s *server) stop() {
 }
 
 // open creates a fresh database for one test.
-func open(t *testing.T) kilde.Store {
+func open(t *testing.T) kilde.Store { return openTB(t) }
+
+func openTB(t testing.TB) kilde.Store {
 	t.Helper()
 	if srv == nil {
 		t.Skip(skipMsg)
@@ -191,4 +193,31 @@ func TestMigrationsRecorded(t *testing.T) {
 	if n != len(ms) || n < 2 {
 		t.Errorf("schema_migrations has %d rows, want %d", n, len(ms))
 	}
+}
+
+// BenchmarkPut stores b.N synthetic articles (see storetest.Corpus):
+//
+//	go test ./postgres -run XXX -bench Put -benchtime 2000x
+func BenchmarkPut(b *testing.B) {
+	shared, err := storetest.SharedDir()
+	if err != nil {
+		b.Skip(err)
+	}
+	c, err := storetest.LoadCorpus(filepath.Join(shared, storetest.DaNPlusTrain), 1)
+	if err != nil {
+		b.Skip(err)
+	}
+	s := openTB(b)
+	defer s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i += 500 {
+		docs := make([]*kilde.Doc, 0, 500)
+		for j := i; j < min(i+500, b.N); j++ {
+			docs = append(docs, c.Doc(j))
+		}
+		if _, err := s.Put(context.Background(), docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

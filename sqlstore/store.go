@@ -66,6 +66,9 @@ func (s *Store) Put(ctx context.Context, docs []*kilde.Doc) (int, error) {
 	defer tx.Rollback()
 	w := &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 	defer w.close()
+	if err := w.prefetch(docs); err != nil {
+		return 0, s.errf("Put", err)
+	}
 	added := 0
 	for _, d := range docs {
 		ok, err := w.put(d)
@@ -107,6 +110,10 @@ type writer struct {
 	ents    map[entKey]int64
 	aliases map[entKey]*aliasAgg
 	aorder  []entKey
+	// prefetched: every alias of the batch already stored is in ents, so a
+	// miss means a new entity.
+	prefetched bool
+	existing   map[string]bool // content ids stored before or earlier in this batch
 }
 
 type batchSig struct {
@@ -137,13 +144,76 @@ func (w *writer) alias(k entKey, alias string, eid int64, n int) {
 func (w *writer) flushAliases() error {
 	for _, k := range w.aorder {
 		a := w.aliases[k]
-		if err := w.exec(`INSERT INTO entity_aliases (alias_key, label, alias, entity_id, count) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (alias_key, label) DO UPDATE SET count = entity_aliases.count + excluded.count`,
-			k.key, k.label, a.alias, a.eid, a.n); err != nil {
-			return err
-		}
+		w.add("entity_aliases", `INSERT INTO entity_aliases (alias_key, label, alias, entity_id, count) VALUES `, `(?, ?, ?, ?, ?)`,
+			` ON CONFLICT (alias_key, label) DO UPDATE SET count = entity_aliases.count + excluded.count`,
+			k.key, k.label, a.alias, a.eid, a.n)
 	}
 	w.aliases, w.aorder = nil, nil
+	return nil
+}
+
+// prefetch loads the entity ids of every alias the batch mentions in a
+// few queries, instead of one round trip per entity per article.
+func (w *writer) prefetch(docs []*kilde.Doc) error {
+	seen := map[entKey]bool{}
+	var keys []entKey
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			name := strings.TrimSpace(e.Canonical)
+			if name == "" {
+				name = d.SpanText(e.Span)
+			}
+			k := entKey{search.NameKey(name), e.Label}
+			if k.key != "" && k.label != "" && !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	if w.ents == nil {
+		w.ents = map[entKey]int64{}
+	}
+	cids := make([]string, 0, len(docs))
+	for _, d := range docs {
+		cid := d.ContentID
+		if cid == "" {
+			cid = kilde.ContentID(d.Text, d.Date)
+		}
+		cids = append(cids, cid)
+	}
+	have, err := w.s.has(w.ctx, w.tx, cids)
+	if err != nil {
+		return err
+	}
+	w.existing = have
+	for len(keys) > 0 {
+		n := min(len(keys), 400)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k.key
+		}
+		rows, err := w.tx.QueryContext(w.ctx, w.s.d.bind(`SELECT alias_key, label, entity_id FROM entity_aliases WHERE alias_key IN (`+placeholders(n)+`)`), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var k entKey
+			var id int64
+			if err := rows.Scan(&k.key, &k.label, &id); err != nil {
+				rows.Close()
+				return err
+			}
+			if seen[k] {
+				w.ents[k] = id
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	w.prefetched = true
 	return nil
 }
 
@@ -247,17 +317,11 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 	if cid == "" {
 		cid = kilde.ContentID(d.Text, d.Date)
 	}
-	st, err := w.stmt(`SELECT id FROM articles WHERE content_id = ?`)
-	if err != nil {
-		return false, err
+	if w.existing[cid] {
+		return false, nil
 	}
 	var id int64
-	switch err := st.QueryRowContext(w.ctx, cid).Scan(&id); {
-	case err == nil:
-		return false, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return false, err
-	}
+	var err error
 
 	// Story cluster.
 	sig := dedup.Sign(d.Text)
@@ -278,7 +342,7 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 		return false, err
 	}
 	title := d.Source.Title
-	st, err = w.stmt(`INSERT INTO articles (content_id, ext_id, date, lang, outlet, outlet_key, url, title, file, line, cluster)
+	st, err := w.stmt(`INSERT INTO articles (content_id, ext_id, date, lang, outlet, outlet_key, url, title, file, line, cluster)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	if err != nil {
 		return false, err
@@ -291,6 +355,7 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 		d.Source.URL, title, d.Source.File, d.Source.Line, cluster).Scan(&id); err != nil {
 		return false, err
 	}
+	w.existing[cid] = true
 	w.add("article_bodies", `INSERT INTO article_bodies (id, text, layers, minhash) VALUES `, `(?, ?, ?, ?)`, ``,
 		id, d.Text, string(layers), mh)
 	for _, k := range keys {
@@ -309,8 +374,8 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 // cluster finds the story cluster of a new article: that of the most
 // similar stored article sharing an LSH band, if similar enough.
 func (w *writer) cluster(cid string, sig dedup.Signature, keys []int64) (string, error) {
-	q := `SELECT b.minhash, a.cluster FROM articles a JOIN article_bodies b ON b.id = a.id WHERE a.id IN (SELECT article_id FROM lsh WHERE key IN (` +
-		strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",") + `)) LIMIT 200`
+	q := `SELECT b.minhash, a.cluster FROM lsh l JOIN articles a ON a.id = l.article_id JOIN article_bodies b ON b.id = l.article_id
+		WHERE l.key IN (` + placeholders(len(keys)) + `) LIMIT 200`
 	st, err := w.stmt(q)
 	if err != nil {
 		return "", err
@@ -466,20 +531,22 @@ func (w *writer) entityID(k entKey, name string) (int64, error) {
 	if w.ents == nil {
 		w.ents = map[entKey]int64{}
 	}
-	st, err := w.stmt(`SELECT entity_id FROM entity_aliases WHERE alias_key = ? AND label = ?`)
-	if err != nil {
-		return 0, err
-	}
 	var eid int64
-	err = st.QueryRowContext(w.ctx, k.key, k.label).Scan(&eid)
-	if err == nil {
-		w.ents[k] = eid
-		return eid, nil
+	if !w.prefetched {
+		st, err := w.stmt(`SELECT entity_id FROM entity_aliases WHERE alias_key = ? AND label = ?`)
+		if err != nil {
+			return 0, err
+		}
+		err = st.QueryRowContext(w.ctx, k.key, k.label).Scan(&eid)
+		if err == nil {
+			w.ents[k] = eid
+			return eid, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	st, err = w.stmt(`INSERT INTO entities (name, name_key, label) VALUES (?, ?, ?) RETURNING id`)
+	st, err := w.stmt(`INSERT INTO entities (name, name_key, label) VALUES (?, ?, ?) RETURNING id`)
 	if err != nil {
 		return 0, err
 	}
@@ -492,6 +559,10 @@ func (w *writer) entityID(k entKey, name string) (int64, error) {
 
 // Has implements kilde.Store.
 func (s *Store) Has(ctx context.Context, ids []string) (map[string]bool, error) {
+	return s.has(ctx, s.db, ids)
+}
+
+func (s *Store) has(ctx context.Context, db querier, ids []string) (map[string]bool, error) {
 	out := make(map[string]bool, len(ids))
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
@@ -501,7 +572,7 @@ func (s *Store) Has(ctx context.Context, ids []string) (map[string]bool, error) 
 		for i, id := range chunk {
 			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, s.d.bind(`SELECT content_id FROM articles WHERE content_id IN (`+placeholders(n)+`)`), args...)
+		rows, err := db.QueryContext(ctx, s.d.bind(`SELECT content_id FROM articles WHERE content_id IN (`+placeholders(n)+`)`), args...)
 		if err != nil {
 			return nil, s.errf("Has", err)
 		}
