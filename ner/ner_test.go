@@ -53,7 +53,13 @@ func TestTag(t *testing.T) {
 		{"da", "Ifølge [DR|ORG] er der ingen aftale endnu."},
 		// A name inside a hyphen compound is not an entity (DaNE convention).
 		{"da", "Omkring 500 ISIS-krigere er fanget i den syriske by."},
+		// Organisations (the gazetteer is a feature the model weighs).
+		{"da", "Ifølge [Jyllands-Posten|ORG] har [Novo Nordisk|ORG] og [Mærsk|ORG] bakket op."},
+		{"da", "[Enhedslisten|ORG] og [SF|ORG] stemmer imod forslaget."},
+		// A possessive stays in a Danish span; canonical names drop it.
+		{"da", "[Venstres|ORG] formand mener, at [Danmark|LOC] skal sende fly til [Ukraine|LOC]."},
 		// English.
+		{"en", "[Microsoft|ORG] and [Google|ORG] shares fell sharply on Friday."},
 		{"en", "[Donald Trump|PER] met [Boris Johnson|PER] in [London|LOC] on Monday."},
 		{"en", "The company moved its headquarters from [Chicago|LOC] to [Texas|LOC]."},
 	} {
