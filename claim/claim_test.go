@@ -82,6 +82,7 @@ var rows = []row{
 
 	{"da", "Ifølge politiets oplysninger flygtede manden til fods.", []want{{hedge: "asserted", source: "politiets oplysninger", cue: "Ifølge", text: "flygtede manden til fods"}}},
 	{"da", "Efter hvad Berlingske erfarer, har ministeren trukket sig.", []want{{hedge: "asserted", source: "Berlingske", cue: "erfarer", text: "har ministeren trukket sig"}}},
+	{"da", "Renten stiger formentlig. Sådan lyder vurderingen fra Nationalbanken.", []want{{hedge: "estimated", source: "Nationalbanken", cue: "lyder vurderingen fra", text: "Renten stiger formentlig"}}},
 	{"da", "Der er tale om en fejl, lyder det fra ministeriet.", []want{{hedge: "asserted", source: "ministeriet", cue: "lyder det fra", text: "Der er tale om en fejl"}}},
 	{"da", "Kommunen har ifølge naboerne ikke gjort nok.", []want{{hedge: "asserted", source: "naboerne", cue: "ifølge", text: "Kommunen har ifølge naboerne ikke gjort nok"}}},
 

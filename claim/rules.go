@@ -1102,7 +1102,7 @@ func (s *scan) contents() {
 		for rest < lim && s.role(rest)&(rAux|rNeg|rTime) != 0 {
 			rest++
 		}
-		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && (lim <= rest || s.role(rest)&(rNprep|rStop) != 0)) {
+		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && (lim <= rest || s.role(rest)&(rNprep|rStop) != 0) && (at.kind != kPrep || at.regI == low+1)) {
 			a, b = low, lim
 			// "Tre er anholdt. Det oplyser politiet (i en pressemeddelelse).":
 			// the claim is the sentence before
