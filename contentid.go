@@ -17,31 +17,39 @@ func ContentID(text, date string) string {
 	h := sha256.New()
 	h.Write([]byte(strings.TrimSpace(date)))
 	h.Write([]byte{0})
-	var buf [256]byte
+	var buf [512]byte
 	b := buf[:0]
 	space := false
 	started := false
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
+		if c < utf8.RuneSelf { // ASCII fast path: no decoding
+			i++
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				space = started
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			started = true
+			b = append(b, c)
 		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if unicode.IsSpace(r) {
+				space = started
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			started = true
+			b = utf8.AppendRune(b, r)
 		}
-		i += size
-		if unicode.IsSpace(r) {
-			space = started
-			continue
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		started = true
-		b = utf8.AppendRune(b, r)
-		if len(b) > 200 {
+		if len(b) > len(buf)-8 {
 			h.Write(b)
 			b = b[:0]
 		}

@@ -1,6 +1,7 @@
 package kilde_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kilde-news/kilde"
@@ -28,5 +29,23 @@ func TestContentID(t *testing.T) {
 	}
 	if len(a) != 16 {
 		t.Errorf("len = %d, want 16 hex digits", len(a))
+	}
+}
+
+func TestLangAt(t *testing.T) {
+	d := &kilde.Doc{Article: kilde.Article{Lang: "da", Text: "aaaa\n\nbbbb\n\ncccc"}}
+	d.Paragraphs = []kilde.Paragraph{{Span: kilde.Span{Start: 0, End: 4}}, {Span: kilde.Span{Start: 6, End: 10}, Lang: "en"}, {Span: kilde.Span{Start: 12, End: 16}}}
+	for off, want := range map[int]string{0: "da", 3: "da", 4: "da", 6: "en", 9: "en", 10: "da", 12: "da", 15: "da", 99: "da"} {
+		if got := d.LangAt(off); got != want {
+			t.Errorf("LangAt(%d) = %q, want %q", off, got, want)
+		}
+	}
+}
+
+func BenchmarkContentID(b *testing.B) {
+	text := strings.Repeat("Mere end 1.000 krigere er flygtet fra Syrien til Irak i løbet af de sidste seks måneder.\n\n", 100)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		kilde.ContentID(text, "2019-02")
 	}
 }

@@ -131,15 +131,22 @@ type Paragraph struct {
 }
 
 // LangAt returns the language of the text at byte offset off: the
-// paragraph's if it has its own, else the article's.
+// paragraph's if it has its own, else the article's. Paragraphs are sorted,
+// so this is a binary search: extractors call it once per candidate, and a
+// linear scan made long articles quadratic.
 func (d *Doc) LangAt(off int) string {
-	for _, p := range d.Paragraphs {
-		if off >= p.Start && off < p.End {
-			if p.Lang != "" {
-				return p.Lang
-			}
-			break
+	ps := d.Paragraphs
+	lo, hi := 0, len(ps)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ps[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < len(ps) && off >= ps[lo].Start && ps[lo].Lang != "" {
+		return ps[lo].Lang
 	}
 	return d.Lang
 }

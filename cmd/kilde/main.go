@@ -91,16 +91,20 @@ func usage(w io.Writer) {
 }
 
 func runVersion(_ context.Context, e *env, args []string) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprintln(e.stdout, "Usage: kilde version\n\nPrints the version of this build.")
+		return 0
+	}
 	fmt.Fprintf(e.stdout, "kilde %s\n", version)
 	return 0
 }
 
 func runHelp(ctx context.Context, e *env, args []string) int {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		usage(e.stdout)
 		return 0
 	}
-	if _, ok := commands[args[0]]; !ok || args[0] == "help" {
+	if _, ok := commands[args[0]]; !ok {
 		if !ok {
 			fmt.Fprintf(e.stderr, "kilde help: unknown command %q\n", args[0])
 			return 2

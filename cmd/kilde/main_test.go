@@ -46,9 +46,6 @@ func TestCommandHelp(t *testing.T) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if n == "help" || n == "version" {
-			continue // they take no flags
-		}
 		t.Run(n, func(t *testing.T) {
 			code, out, errOut := runKilde(t, "", n, "-h")
 			if code != 0 || !strings.Contains(out+errOut, "Usage") {
