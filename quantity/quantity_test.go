@@ -242,6 +242,9 @@ func FuzzAnnotate(f *testing.F) {
 	for _, tt := range tests {
 		f.Add(tt.lang, tt.text)
 	}
+	for _, tt := range patternTests {
+		f.Add(tt.lang, tt.text)
+	}
 	a := mustNew(f)
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		d := kilde.NewDoc(kilde.Article{Lang: lang, Text: text})
