@@ -145,6 +145,9 @@ var rows = []row{
 	{"en", "Police revealed Tuesday that the van was stolen.", []want{{hedge: "asserted", source: "Police", cue: "revealed", text: "the van was stolen"}}},
 	{"en", "On Friday, Smith spoke to farmers, promising that prices will rise.", []want{{hedge: "predicted", source: "Smith", cue: "promising"}}},
 
+	{"en", "The governor said in a statement that the roads were closed.", []want{{hedge: "asserted", source: "The governor", cue: "said", text: "the roads were closed"}}},
+	{"da", "Ministeren skriver på Twitter, at loven trækkes tilbage.", []want{{hedge: "asserted", source: "Ministeren", cue: "skriver", text: "loven trækkes tilbage"}}},
+
 	// English: chains
 	{"en", "The talks have collapsed, CNN reported, citing a senior diplomat.", []want{{hedge: "asserted", source: "CNN", via: "a senior diplomat", cue: "reported"}}},
 	{"en", "The ceasefire holds, CNN, citing an army officer, reported.", []want{{hedge: "asserted", source: "CNN", via: "an army officer", cue: "reported", text: "The ceasefire holds"}}},

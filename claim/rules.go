@@ -1075,6 +1075,18 @@ func (s *scan) contents() {
 		if s.role(q)&rThat != 0 || s.punct(q, ":") {
 			a, b = q+1, lim
 		}
+		// 1b. after a short phrase: "said in a statement that", "skriver på Twitter, at"
+		if a < 0 {
+			for k := q; k < lim && k-q < 8; k++ {
+				if s.toks[k].kind == tPunct && !s.punct(k, ",") {
+					break
+				}
+				if s.role(k)&rThat != 0 && (s.punct(k-1, ",") || !s.l.v2) && s.role(q)&(rNprep|rStop) != 0 {
+					a, b = k+1, lim
+					break
+				}
+			}
+		}
 		// 2. content first: "..., skriver CNN"
 		// but not an adverbial: "On Wednesday, the family said ..."
 		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes)) {
