@@ -170,25 +170,38 @@ func (g *ingester) run(ctx context.Context, paths []string, annotate func(contex
 	progressDone := make(chan struct{})
 	go g.progress(tty, stopProgress, progressDone)
 
-	var buf []*kilde.Doc
+	// A writer goroutine stores batches while the workers annotate the
+	// next ones.
+	batches := make(chan []*kilde.Doc, 1)
 	var werr error
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for b := range batches {
+			if werr != nil {
+				continue
+			}
+			tp := time.Now()
+			n, err := g.st.Put(context.WithoutCancel(ctx), b)
+			if os.Getenv("KILDE_DEBUG") != "" {
+				g.logf("put %d in %v", len(b), time.Since(tp))
+			}
+			if err != nil {
+				werr = err
+				cancel()
+				continue
+			}
+			g.stored.Add(int64(n))
+			g.skipped.Add(int64(len(b) - n))
+		}
+	}()
+	var buf []*kilde.Doc
 	flush := func() {
-		if len(buf) == 0 || werr != nil {
+		if len(buf) == 0 {
 			return
 		}
-		tp := time.Now()
-		n, err := g.st.Put(context.WithoutCancel(ctx), buf)
-		if os.Getenv("KILDE_DEBUG") != "" {
-			g.logf("put %d in %v", len(buf), time.Since(tp))
-		}
-		if err != nil {
-			werr = err
-			cancel()
-			return
-		}
-		g.stored.Add(int64(n))
-		g.skipped.Add(int64(len(buf) - n))
-		buf = buf[:0]
+		batches <- buf
+		buf = make([]*kilde.Doc, 0, g.batch)
 	}
 	tick := time.NewTicker(2 * time.Second)
 	defer tick.Stop()
@@ -213,6 +226,8 @@ loop:
 		}
 	}
 	flush()
+	close(batches)
+	<-written
 	close(stopProgress)
 	<-progressDone
 	if werr != nil {

@@ -87,7 +87,7 @@ func TestIngestKillResume(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	corpus := filepath.Join(dir, "corpus.jsonl")
-	const n, badLine = 600, 37
+	const n, badLine = 2000, 37
 	want := resumeCorpus(t, corpus, n, badLine)
 	db := filepath.Join(dir, "kilde.db")
 
