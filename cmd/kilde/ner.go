@@ -143,7 +143,7 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 	m, err := ner.Train(train, dev, ner.TrainOptions{
 		Epochs: *epochs, Seed: *seed, Runs: *runs, MinAbs: float32(*minAbs), Gazetteer: gaz,
 		Meta: ner.Meta{Lang: *lang, Command: cmdline, Train: filepath.Base(nerDataFile(shared, *lang, "train")),
-			Gazetteer: "GeoNames world-cities.csv (CC BY 4.0): city, country and region names"},
+			Gazetteer: "GeoNames world-cities.csv (CC BY 4.0, © GeoNames): city, country and region names; CLDR country names (Unicode License); lexicon/all/ner_orgs.txt, lexicon/da/ner_places.tsv, lexicon/all/quote_firstnames.tsv (MIT)"},
 		Progress: func(ep int, t eval.Table, rows int) {
 			mi := t.Micro()
 			if ep == 0 {
