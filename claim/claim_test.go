@@ -148,6 +148,11 @@ var rows = []row{
 	{"en", "The governor said in a statement that the roads were closed.", []want{{hedge: "asserted", source: "The governor", cue: "said", text: "the roads were closed"}}},
 	{"da", "Ministeren skriver på Twitter, at loven trækkes tilbage.", []want{{hedge: "asserted", source: "Ministeren", cue: "skriver", text: "loven trækkes tilbage"}}},
 
+	{"en", "\"The rules were ignored,\" said Tom Baker, a spokesman for the union.", []want{{hedge: "asserted", source: "Tom Baker", cue: "said", text: "The rules were ignored"}}},
+
+	{"en", "\"We warned about this for years,\" said Ann Lee.", []want{{hedge: "predicted", source: "Ann Lee", cue: "said", text: "We warned about this for years"}}},
+	{"da", "’Vi siger nej til forslaget’, skriver partiet.", []want{{hedge: "asserted", source: "partiet", cue: "skriver", text: "Vi siger nej til forslaget"}}},
+
 	// English: chains
 	{"en", "The talks have collapsed, CNN reported, citing a senior diplomat.", []want{{hedge: "asserted", source: "CNN", via: "a senior diplomat", cue: "reported"}}},
 	{"en", "The ceasefire holds, CNN, citing an army officer, reported.", []want{{hedge: "asserted", source: "CNN", via: "an army officer", cue: "reported", text: "The ceasefire holds"}}},

@@ -136,14 +136,16 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 		i++ // a gap may hide another cue: "skal angiveligt have"
 	}
 
-	// Attribution cues.
+	// Attribution cues, not inside quotation marks: a reporting verb in
+	// quoted words is the speaker's ("'We warned about this,' said X").
+	s.markQuoted()
 	s.cues = s.cues[:0]
 	for i := s.first; i < n; {
 		if s.toks[i].kind == tPunct {
 			i++
 			continue
 		}
-		if s.toks[i].cap && i != s.first {
+		if s.toks[i].cap && i != s.first || s.toks[i].quoted {
 			i++ // "United States", "Says" in a title-cased headline
 			continue
 		}
@@ -305,6 +307,42 @@ func (s *scan) attributePrev(c kilde.Claim, verb class, nq int) bool {
 	c.Span = kilde.Span{Start: a, End: b}
 	s.d.Claims = append(s.d.Claims, c)
 	return true
+}
+
+// markQuoted marks the tokens between quotation marks in the sentence.
+// Straight quotes toggle; curly and angle quotes open and close.
+func (s *scan) markQuoted() {
+	in := false
+	for i := range s.toks {
+		t := &s.toks[i]
+		t.quoted = false
+		if t.kind == tPunct {
+			switch string(s.norm(i)) {
+			case "\"":
+				in = !in
+				continue
+			case "“", "«", "„":
+				in = true
+				continue
+			case "”", "»":
+				in = false
+				continue
+			case "‘":
+				in = true
+				continue
+			case "’": // closes ‘, or opens and closes in Danish ’...’
+				in = !in
+				continue
+			}
+		}
+		t.quoted = in
+	}
+	if in {
+		// an unclosed mark: a quote running on from another sentence, or a stray mark
+		for i := range s.toks {
+			s.toks[i].quoted = false
+		}
+	}
 }
 
 // nounUse reports whether a one-word cue at i is used as a noun or name:
@@ -1057,8 +1095,13 @@ func (s *scan) contents() {
 			}
 		}
 		low := s.first
-		if k > 0 && s.atts[k-1].regJ <= at.regI {
-			low = s.atts[k-1].regJ
+		for p := k - 1; p >= 0; p-- {
+			if s.atts[p].ok {
+				if s.atts[p].regJ <= at.regI {
+					low = s.atts[p].regJ
+				}
+				break
+			}
 		}
 		a, b := -1, -1
 		// 1. "at"/"that"/":" right after the cue and its source
@@ -1127,7 +1170,9 @@ func (s *scan) contents() {
 			a, b = low, lim
 		}
 		// 7. directly: "X said the plan failed", "Ifølge X er ..."
-		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || s.l.v2 && at.verb != asserted) && lim > at.regJ {
+		// but not "warned about it", nor "said Tom Baker, a spokesman for ..."
+		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || s.l.v2 && at.verb != asserted) && lim > at.regJ &&
+			(s.l.v2 || at.kind == kPrep || !(s.punct(at.regJ, ",") && !at.backwardSubj && at.srcB == at.regJ)) {
 			a, b = at.regJ, lim
 		}
 		if a < 0 {

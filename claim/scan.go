@@ -23,6 +23,7 @@ type tok struct {
 	cap    bool   // first letter upper-case
 	role   uint32 // roles of the lower-cased word in claim_words.tsv
 	h, src *node  // hedge and source trie nodes after this word
+	quoted bool   // between quotation marks
 }
 
 // scan is per-document scratch space, reused through a sync.Pool.
