@@ -156,6 +156,7 @@ var rows = []row{
 	// English: chains
 	{"en", "The talks have collapsed, CNN reported, citing a senior diplomat.", []want{{hedge: "asserted", source: "CNN", via: "a senior diplomat", cue: "reported"}}},
 	{"en", "The ceasefire holds, CNN, citing an army officer, reported.", []want{{hedge: "asserted", source: "CNN", via: "an army officer", cue: "reported", text: "The ceasefire holds"}}},
+	{"en", "The minister will resign, the BBC reports, quoting a senior aide.", []want{{hedge: "predicted", source: "the BBC", via: "a senior aide", cue: "reports", text: "The minister will resign"}}},
 	{"en", "The deal is done, a US official told Reuters.", []want{{hedge: "asserted", source: "Reuters", via: "a US official", cue: "told"}}},
 	{"en", "The deal is done, Senator Mark Hill told Reuters.", []want{{hedge: "asserted", source: "Senator Mark Hill", cue: "told"}}},
 	{"en", "A report from the World Bank found that poverty fell.", []want{{hedge: "asserted", source: "A report", via: "the World Bank", cue: "found"}}},
