@@ -103,6 +103,7 @@ type phrase struct {
 type langData struct {
 	before, after, open, join, joinopen []phrase
 	roles                               map[string]string
+	en                                  bool // English: "-ed" forms are verbs
 }
 
 // New loads the embedded lexicons.
@@ -132,7 +133,7 @@ func New() (*Annotator, error) {
 		a.units.all = append(a.units.all, phrase{s: r[0], val: r[1], class: r[2], exact: hasUpper(r[0]) || len(r[0]) <= 2})
 	}
 	for _, lang := range []string{"da", "en"} {
-		ld := &langData{roles: map[string]string{}}
+		ld := &langData{roles: map[string]string{}, en: lang == "en"}
 		rows, err := lexicon.Rows(lang+"/quantity_bounds.tsv", 3)
 		if err != nil {
 			return nil, err
@@ -353,8 +354,17 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 	}
 	n = sentenceDot(text, n)
 	skip := n.End
-	if n.Ordinal || n.Weak {
+	if n.Ordinal {
 		return kilde.Quantity{}, skip, false
+	}
+	if n.Weak {
+		// "et halvt procentpoint", "half a percentage point", "half point"
+		if _, e := a.fracUnit(text, skipSpaces(text, n.End), n); e < 0 {
+			return kilde.Quantity{}, skip, false
+		}
+	}
+	if lang == "en" && a.ordinalFraction(ld, text, i, n) {
+		return kilde.Quantity{}, skip, false // "for a third time"
 	}
 	if n.Words && !n.Digits && lang == "en" && n.Value == 1 && !n.Fraction {
 		// "which one", "the one": no count.
@@ -413,8 +423,10 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 	var y side
 	haveY := false
 	openStart := -1
+	fromOpen := false
 	if p, s := matchBefore(text, start, ld.open); p != nil {
 		openStart = s
+		fromOpen = p.s == "fra" || p.s == "from"
 	}
 	if j, ok := a.joinAfter(ld, text, x.end, openStart >= 0); ok {
 		if p := a.preAt(text, j); p != nil {
@@ -451,8 +463,20 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 		case hyphen && x.unit == "" && y.unit == "" && scoreBefore(ld, text, x.start):
 			// "tabte 1-2", "won 2-3"
 			return kilde.Quantity{}, y.end, false
-		case lo > hi:
+		case lo > hi || fromOpen && a.changeVerbBefore(ld, text, openStart):
+			// "faldt fra 30 til 25 procent", "steg fra 5,1 til 6,4
+			// procent": a change, two amounts; the first takes the
+			// unit and scale of the second.
+			if y.unit == "" && a.timeUnitAfter(ld, text, y.end) {
+				return kilde.Quantity{}, y.end, false // "steg fra 10 til 14 uger"
+			}
 			haveY = false
+			if x.unit == "" && y.unit != "" {
+				x.unit, x.class, x.factor = y.unit, y.class, y.factor
+				if x.n.Scale == 1 && y.n.Scale > 1 && x.n.Value < 1000 {
+					x.n.Value *= y.n.Scale
+				}
+			}
 		case openStart < 0 && !hyphen && (hi > 20*lo || changeBefore(text, x.start)):
 			// "rose by 12,000 to 1.2 million", "steg med 5 til 10": a change
 			haveY = false
@@ -713,6 +737,9 @@ func (a *Annotator) nameNumber(ld *langData, text string, i int, x side) bool {
 	if n.Words || n.Grouped || n.Decimal || n.Scale > 1 || n.Fraction {
 		return false
 	}
+	if t := tokenBefore(text, i); t != "" && ld.roles[lowerASCII(t)] == "name" {
+		return true // "S&P 500", "FTSE 100", "OMXC 25", "Formel 1"
+	}
 	ws, we := wordBefore(text, i)
 	if ws < 0 || !isUpperStart(text[ws:we]) || ld.roles[lowerASCII(text[ws:we])] != "" {
 		return false
@@ -732,6 +759,23 @@ func (a *Annotator) nameNumber(ld *langData, text string, i int, x side) bool {
 		}
 	}
 	return true
+}
+
+// tokenBefore returns the run of non-space characters that ends one space
+// before i ("S&P" in "S&P 500"), or "".
+func tokenBefore(text string, i int) string {
+	if i < 2 || text[i-1] != ' ' {
+		return ""
+	}
+	e := i - 1
+	k := e
+	for k > 0 && text[k-1] != ' ' && text[k-1] != '\n' && text[k-1] != '\t' && e-k < 24 {
+		k--
+	}
+	if k > 0 && text[k-1] != ' ' && text[k-1] != '\n' && text[k-1] != '\t' {
+		return ""
+	}
+	return text[k:e]
 }
 
 // timeUnitAfter reports a duration or age unit after the quantity: "seks
@@ -812,7 +856,81 @@ func (a *Annotator) side(ld *langData, lang, text string, i int, n number.Number
 		// "per cent of": nothing more
 		return s
 	}
+	if p, e := a.fracUnit(text, j, n); e > 0 {
+		s.unit, s.class, s.end = p.val, p.class, e
+	}
 	return s
+}
+
+var pointPhrase = phrase{s: "point", val: "pp", class: "pp"}
+
+// fracUnit reads a percent or percentage-point unit after a number below
+// one, with "of a" between ("a quarter of a percentage point", "half a
+// percentage point", "et halvt procentpoint") or the bare word "point(s)",
+// which after a fraction means percentage points ("another half point",
+// "a quarter point"). It returns the unit and its end, or -1.
+func (a *Annotator) fracUnit(text string, j int, n number.Number) (*phrase, int) {
+	if !(n.Value > 0 && n.Value < 1) || j >= len(text) {
+		return nil, -1
+	}
+	k := j
+	if w := lowerASCII(wordAt(text, k)); w == "of" || w == "af" {
+		k = skipSpaces(text, k+len(w))
+	}
+	switch lowerASCII(wordAt(text, k)) {
+	case "a", "an", "en", "et":
+		k = skipSpaces(text, k+len(wordAt(text, k)))
+	}
+	if p := a.unitAt(text, k); p != nil && (p.class == "pp" || p.class == "percent") {
+		return p, k + len(p.s)
+	}
+	switch w := lowerASCII(wordAt(text, k)); w {
+	case "point", "points":
+		return &pointPhrase, k + len(w)
+	}
+	return nil, -1
+}
+
+// ordinalFraction reports an English "a third", "a fourth" that is an
+// ordinal: a noun follows ("for a third time", "a third term", "a fourth
+// round"), not "of" or a verb ("a third of voters", "a third said no").
+func (a *Annotator) ordinalFraction(ld *langData, text string, i int, n number.Number) bool {
+	if !n.Fraction || n.Digits || n.Value >= 0.5 || n.End-i < 7 {
+		return false
+	}
+	if w := lowerASCII(wordAt(text, i)); w != "a" && w != "an" {
+		return false
+	}
+	j := skipSpaces(text, n.End)
+	if j == n.End {
+		return false
+	}
+	w := wordAt(text, j)
+	if w == "" || isUpperStart(w) {
+		return false
+	}
+	lw := lowerASCII(w)
+	if lw == "of" || lw == "point" || lw == "points" || a.unitAt(text, j) != nil {
+		return false
+	}
+	return ld.roles[lw] == "timeunit" || ld.roles[lw] == "mod" || a.content(ld, w)
+}
+
+// changeVerbBefore reports a word of change ("steg", "rose", "an increase")
+// among the three words before i in the same clause: "steg fra 5 til 6".
+func (a *Annotator) changeVerbBefore(ld *langData, text string, i int) bool {
+	k := i
+	for n := 0; n < 3; n++ {
+		ws, we := wordBefore(text, k)
+		if ws < 0 {
+			return false
+		}
+		if ld.roles[lowerASCII(text[ws:we])] == "change" {
+			return true
+		}
+		k = ws
+	}
+	return false
 }
 
 // subunit adds cents after a main unit: "3 dollars 50 cents", "15 dollars
@@ -1228,8 +1346,11 @@ func (a *Annotator) content(ld *langData, w string) bool {
 	}
 	lw := lowerASCII(w)
 	switch ld.roles[lw] {
-	case "stop", "timeunit", "month", "clock", "det", "vague", "rank":
+	case "stop", "timeunit", "month", "clock", "det", "vague", "rank", "verb", "change":
 		return false
+	}
+	if ld.en && len(lw) > 4 && strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "eed") && !isUpperStart(w) {
+		return false // "attended", "turned": a verb, never the counted noun
 	}
 	if a.unitAt(w, 0) != nil || a.curAt(w, 0) != nil {
 		return false
