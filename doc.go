@@ -27,6 +27,10 @@ type Source struct {
 	URL    string
 	Title  string
 	Outlet string
+	// DateSource says where the date came from when the reader had to
+	// find it: jsonld, meta, time, url, text (a date line in a page),
+	// warc, feed; "" when the input stated it.
+	DateSource string
 }
 
 // Article is one input record before annotation.

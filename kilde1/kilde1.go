@@ -36,6 +36,8 @@ type Source struct {
 	URL    *string `json:"url"`
 	Title  *string `json:"title"`
 	Outlet *string `json:"outlet"`
+	// DateSource is an addition: where a web page's date was found.
+	DateSource *string `json:"date_source,omitempty"`
 }
 
 // Range is a bare span.
@@ -155,7 +157,7 @@ func FromDoc(d *kilde.Doc) *Document {
 		}
 	}
 	s := d.Source
-	out.Source = Source{File: strp(s.File), URL: strp(s.URL), Title: strp(s.Title), Outlet: strp(s.Outlet)}
+	out.Source = Source{File: strp(s.File), URL: strp(s.URL), Title: strp(s.Title), Outlet: strp(s.Outlet), DateSource: strp(s.DateSource)}
 	if s.Line > 0 {
 		line := s.Line
 		out.Source.Line = &line
@@ -225,7 +227,7 @@ func ToDoc(in *Document) *kilde.Doc {
 	d := &kilde.Doc{
 		Article: kilde.Article{
 			ID: in.ID, Date: str(in.Date), Lang: in.Lang, Text: in.Text,
-			Source: kilde.Source{File: str(in.Source.File), URL: str(in.Source.URL), Title: str(in.Source.Title), Outlet: str(in.Source.Outlet)},
+			Source: kilde.Source{File: str(in.Source.File), URL: str(in.Source.URL), Title: str(in.Source.Title), Outlet: str(in.Source.Outlet), DateSource: str(in.Source.DateSource)},
 		},
 		ContentID: in.ContentID,
 	}

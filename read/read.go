@@ -216,6 +216,8 @@ const (
 	formatJSONL
 	formatDateLine
 	formatJSONArray
+	formatHTML
+	formatWARC
 )
 
 const bufSize = 64 << 10
@@ -247,6 +249,10 @@ func readStream(ctx context.Context, name string, r io.Reader, opt Options, yiel
 		return s.dateLines()
 	case formatJSONArray:
 		return s.jsonArray()
+	case formatHTML:
+		return s.html()
+	case formatWARC:
+		return s.warc()
 	default:
 		return s.text()
 	}
@@ -256,6 +262,9 @@ func readStream(ctx context.Context, name string, r io.Reader, opt Options, yiel
 // the input looks binary (a NUL byte in the first block, not UTF-16 text).
 func sniff(name string, br *bufio.Reader) (format, bool) {
 	head, _ := br.Peek(4096)
+	if isWARC(head) { // WARC records may hold binary payloads
+		return formatWARC, false
+	}
 	for _, c := range head[:min(len(head), 512)] {
 		if c == 0 {
 			return formatText, true
@@ -266,6 +275,9 @@ func sniff(name string, br *bufio.Reader) (format, bool) {
 		i++
 	}
 	rest := head[i:]
+	if isHTML(name, rest) {
+		return formatHTML, false
+	}
 	if len(rest) > 0 && rest[0] == '[' {
 		return formatJSONArray, false
 	}

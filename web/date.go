@@ -12,8 +12,26 @@ import (
 
 var (
 	months    = lexicon.MustMap("all/web_months.tsv")
-	datelines = lexicon.MustSet("all/web_datelines.txt")
+	datelines = lexicon.MustMap("all/web_datelines.tsv") // word → published, updated, lead
 )
+
+// isDateline reports whether a short paragraph is only a date line
+// ("Publiceret 17. feb. 2019 kl. 10.12"), which is page furniture.
+func isDateline(p string) bool {
+	if len(p) > 80 {
+		return false
+	}
+	l := strings.ToLower(p)
+	w, rest, _ := strings.Cut(l, " ")
+	kind := datelines[strings.TrimRight(w, ":")]
+	if kind == "" {
+		return false
+	}
+	if kind == "lead" { // "Sidst opdateret 17. feb." / "Last updated Feb 17"
+		_, rest, _ = strings.Cut(rest, " ")
+	}
+	return parseHumanDate(rest) != ""
+}
 
 // pageDate finds the publication date, trusting in turn JSON-LD, meta
 // tags, <time> elements, the URL, and a date line in the text. It returns
@@ -113,7 +131,7 @@ func textDate(text string) string {
 		l := strings.ToLower(strings.TrimSpace(line))
 		w, rest, _ := strings.Cut(l, " ")
 		w = strings.TrimRight(w, ":")
-		if !datelines[w] {
+		if datelines[w] != "published" {
 			continue
 		}
 		if d := parseHumanDate(rest); d != "" {

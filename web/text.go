@@ -18,7 +18,7 @@ func paragraphs(n *html.Node) string {
 	flush := func() {
 		s := strings.Join(strings.Fields(cur.String()), " ")
 		cur.Reset()
-		if s != "" && !boilerplate(s) {
+		if s != "" && !boilerplate(s) && !isDateline(s) {
 			out = append(out, s)
 		}
 	}
