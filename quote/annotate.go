@@ -501,6 +501,9 @@ func (st *state) addressee(k, lim int) string {
 	if lim == 0 {
 		lim = st.clauseEnd(k)
 	}
+	if k+1 < lim && st.toks[k].low == "," && st.class(k+1)&wAddr != 0 {
+		k++ // "oplyser pressechef Tanja Holm, til Ritzau"
+	}
 	if k < lim && st.class(k)&wAddr != 0 {
 		if j, ok := st.nameAt(k + 1); ok && j <= lim {
 			if j < lim && st.toks[j].k == tNum && st.toks[j].e-st.toks[j].s <= 2 && st.toks[j].s == st.toks[j-1].e+1 {

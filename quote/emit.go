@@ -39,6 +39,11 @@ func (st *state) emit() {
 		out = append(out, q)
 	}
 	st.d.Quotes = out
+	for i, j := range TranslationOf(st.d) {
+		if j >= 0 {
+			st.d.Quotes[i].TranslationOf = j + 1
+		}
+	}
 }
 
 // TranslationOf links quotes that render an earlier quote in another

@@ -15,12 +15,15 @@ func (st *state) endPunct(i int) bool {
 func (st *state) indirect() {
 	for s := range st.sents {
 		a, b := st.sentRange(s)
+		if st.backRef(s, a, b) || st.tailFirst(a, b) {
+			continue
+		}
 		for m := a; m < b; m++ {
-			if st.toks[m].inQ || st.used[m] {
+			if st.toks[m].inQ || st.used[m] && !st.usedFar(m) {
 				continue
 			}
 			kind, e := st.cueAt(m)
-			if e <= m {
+			if e <= m || !speech(kind) {
 				continue
 			}
 			var ok bool
@@ -37,6 +40,19 @@ func (st *state) indirect() {
 			}
 		}
 	}
+}
+
+// speech reports whether a cue kind reports words said. Thought and stance
+// verbs (mener, vurderer, tror, believes, estimated, predicted) and denials
+// (afviser, at …; denies that …) frame a direct quote's speaker, but their
+// clause is no indirect quote: the source did not say those words (the claim
+// annotator turns them into opinion/estimated/predicted/denied claims).
+func speech(kind string) bool {
+	switch kind {
+	case "think", "estimate", "deny", "predict":
+		return false
+	}
+	return true
 }
 
 // clause makes an indirect quote of tokens [i, j), trimmed of punctuation.
@@ -89,6 +105,9 @@ func (st *state) hasQuoteIn(i, j int) bool {
 // according: "ifølge X, …", "…, ifølge X", "according to X, …".
 func (st *state) according(m, e, a, b int) bool {
 	sp := st.npAfter(e, b)
+	if sp.ok && sp.start > e && !st.leadIn(e, sp.start) {
+		sp = speaker{} // "Ifølge meningsmålingerne fører Venstre": not Venstre
+	}
 	if !sp.ok && m <= a+1 && e < b && st.word(e) {
 		// "Ifølge banken skyldes det …": a description with no stop after it
 		k := e
@@ -185,8 +204,12 @@ func (st *state) reportedDA(m, e, a, b int) bool {
 		st.addIndirect(cl, sp, m, e, b)
 		return true
 	}
-	// clause first: "Sejren er sikret, skriver Trump." — not "Direktør i X,
-	// Lars Hansen, advarer …", where the part before is the subject
+	return st.clauseFirstDA(m, e, a, b)
+}
+
+// clauseFirstDA: "Sejren er sikret, skriver Trump." — not "Direktør i X,
+// Lars Hansen, advarer …", where the part before is the subject.
+func (st *state) clauseFirstDA(m, e, a, b int) bool {
 	if m-1 > a && st.toks[m-1].low == "," && !st.hasQuoteIn(a, m) && !st.nameBefore(m, a) {
 		sp := st.npAfter(e, b)
 		if !sp.ok {
@@ -219,32 +242,8 @@ func (st *state) subject(a, m int) speaker {
 // reportedEN: "X said (that) …", "X told Reuters (that) …", "…, X said.",
 // "…, said X."
 func (st *state) reportedEN(m, e, a, b int, kind string) bool {
-	// clause first, the cue near the end of the sentence: "…, said X." /
-	// "…, X said on Monday." / "…, Senator Jane Porter, Democrat of Maine, said."
-	if !st.hasQuoteIn(a, m) && st.tail(e, b) {
-		if m-1 > a && st.toks[m-1].low == "," && kind != "tell" {
-			if sp := st.npAfter(e, b); sp.ok && sp.pron == 0 {
-				if cl, ok := st.clause(a, m-1); ok {
-					st.addIndirect(cl, sp, m, e, b)
-					return true
-				}
-			}
-		}
-		// the speaker between the last comma of the clause and the cue
-		for c := m - 1; c > a && c >= m-25; c-- {
-			if st.toks[c].low != "," || c == m-1 {
-				continue
-			}
-			sp := st.npBefore(m, c+1)
-			if !sp.ok || !st.plainWords(c+1, sp.start) {
-				continue
-			}
-			if cl, ok := st.clause(a, c); ok {
-				st.addIndirect(cl, sp, m, e, b)
-				return true
-			}
-			break
-		}
+	if st.clauseFirstEN(m, e, a, b, kind) {
+		return true
 	}
 	// a frame inside the sentence: "But to avoid trouble, he said, officials …"
 	if e < b && st.toks[e].low == "," && m-1 > a {
@@ -266,11 +265,83 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 			break
 		}
 	}
+	// "Judge X dissented, saying she …": the speaker is the subject
+	if strings.HasSuffix(st.toks[m].low, "ing") && m-1 > a && st.toks[m-1].low == "," {
+		sp := st.subjectOf(a, m-1)
+		if !sp.ok {
+			sp = st.subject(a, m-1)
+		}
+		if !sp.ok {
+			return false
+		}
+		return st.reportedClauseEN(sp, m, e, b, kind)
+	}
 	// subject first
 	sp := st.npBefore(m, a)
 	if !sp.ok {
 		return false
 	}
+	// "The route adds three days": a description must name a source
+	if sp.desc && kind == "add" && !st.hasRole(sp.start, sp.end) {
+		return false
+	}
+	return st.reportedClauseEN(sp, m, e, b, kind)
+}
+
+// clauseFirstEN: the cue near the end of the sentence: "…, said X." /
+// "…, X said on Monday." / "…, Senator Jane Porter, Democrat of Maine, said."
+func (st *state) clauseFirstEN(m, e, a, b int, kind string) bool {
+	if st.hasQuoteIn(a, m) || !st.tail(e, b) {
+		return false
+	}
+	if m-1 > a && st.toks[m-1].low == "," && kind != "tell" {
+		if sp := st.npAfter(e, b); sp.ok && sp.pron == 0 {
+			if cl, ok := st.clause(a, m-1); ok {
+				st.addIndirect(cl, sp, m, e, b)
+				return true
+			}
+		}
+	}
+	// the speaker between the last comma of the clause and the cue
+	for c := m - 1; c > a && c >= m-25; c-- {
+		if st.toks[c].low != "," || c == m-1 {
+			continue
+		}
+		sp := st.npBefore(m, c+1)
+		if !sp.ok || !st.plainWords(c+1, sp.start) {
+			continue
+		}
+		// "the World Health Organization and UNICEF said": both
+		if j := sp.start - 1; sp.pron == 0 && !sp.desc && j > c+1 && (st.toks[j].low == "and" || st.toks[j].low == "og") {
+			if p := st.npBefore(j, c+1); p.ok && !p.desc && p.pron == 0 {
+				sp.start, sp.span.Start = p.start, p.span.Start
+				sp.name = p.name + " " + st.toks[j].low + " " + sp.name
+				sp.person, sp.gender = false, 0
+			}
+		}
+		if cl, ok := st.clause(a, c); ok {
+			st.addIndirect(cl, sp, m, e, b)
+			return true
+		}
+		break
+	}
+	return false
+}
+
+// hasRole reports whether a role word lies in tokens [i, j).
+func (st *state) hasRole(i, j int) bool {
+	for k := i; k < j; k++ {
+		if ok, _ := st.isRole(k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedClauseEN reads the clause after the cue of speaker sp: "said
+// (on Monday) that …", "told Reuters …", or a bare clause, which may hold a
+// nested direct quote ("said the economy was “in a good place”").
+func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 	k := e
 	addr := ""
 	if kind == "tell" {
@@ -300,8 +371,8 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 		}
 	}
 	// a bare clause: "He said the deal was bad."
-	if k < b && st.word(k) && st.class(k)&(wPrep|wRel|wAddr) == 0 && !st.toks[k].inQ {
-		if cl, ok := st.clause(k, b); ok && !st.hasQuoteIn(k, b) {
+	if k+1 < b && st.word(k) && st.class(k)&(wPrep|wRel|wAddr) == 0 && !st.toks[k].inQ && st.word(k+1) && !st.toks[k+1].inQ {
+		if cl, ok := st.clause(k, b); ok {
 			st.addIndirect(cl, sp, m, e, b)
 			return true
 		}
@@ -310,9 +381,171 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 }
 
 // tail reports whether only a short phrase follows a cue to the end of the
-// sentence (", Trump said on Monday.").
+// sentence (", Trump said on Monday.", ", X said in a joint report on
+// Thursday.").
 func (st *state) tail(e, b int) bool {
-	return b-e <= 6
+	if b-e <= 6 {
+		return true
+	}
+	if b-e > 12 || st.class(e)&(wPrep|wAddr|wTime) == 0 {
+		return false
+	}
+	for k := e; k < b; k++ {
+		if st.class(k)&wComp != 0 || st.toks[k].low == "," || st.toks[k].k == tMark || st.isCue(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// backRef: "Det oplyser X til Ritzau." / "Det viser nye tal fra Boligsiden."
+// / "That was according to X." — the sentence before (not a direct quote,
+// which the quote frame already covers) is what X said.
+func (st *state) backRef(s, a, b int) bool {
+	if s == 0 || b-a < 3 || !st.word(a) {
+		return false
+	}
+	switch st.toks[a].low {
+	case "det", "dette", "that", "this", "that's":
+	default:
+		return false
+	}
+	m := a + 1
+	switch st.toks[m].low {
+	case "was", "is", "er", "var":
+		m++
+	}
+	if m >= b || st.toks[m].inQ || st.used[m] {
+		return false
+	}
+	var sp speaker
+	kind, e := st.cueAt(m)
+	switch {
+	case e > m:
+		if !speech(kind) || kind == "call" || m > a+1 && kind != "according" {
+			return false
+		}
+		if kind == "sound" {
+			sp = st.afterFrom(e, b)
+		} else {
+			sp = st.npAfter(e, b)
+		}
+	case m == a+1 && st.word(m) && st.lx.shows[st.toks[m].low]:
+		e = m + 1
+		sp = st.afterFrom(e, b)
+	default:
+		return false
+	}
+	if !sp.ok || b-e > 14 {
+		return false
+	}
+	for k := e; k < b; k++ {
+		if st.class(k)&wComp != 0 || st.toks[k].inQ || st.toks[k].k == tMark {
+			return false
+		}
+	}
+	pa, pb := st.sentRange(s - 1)
+	if pb <= pa || st.toks[pb-1].blk < st.toks[a].blk-1 || st.hasQuoteIn(pa, pb) {
+		return false
+	}
+	ps, pe := st.toks[pa].s, st.toks[pb-1].e
+	for i := range st.cands {
+		if c := st.cands[i].span; c.Start < pe && c.End > ps {
+			return false
+		}
+	}
+	cl, ok := st.clause(pa, pb)
+	if !ok {
+		return false
+	}
+	st.addIndirect(cl, sp, m, e, b)
+	st.used[m] = true
+	return true
+}
+
+// tailFirst: a sentence that ends in a reporting frame ("…, siger X.",
+// "…, X said in a statement.") is one clause by X, even when an earlier word
+// is a cue ("The route adds three days …, Larsen said"). A sentence that
+// starts "Ifølge X A, og B, skriver Y" is split at the coordination: A by X,
+// B by Y; without a coordination the whole is Y's, with X nested in it.
+func (st *state) tailFirst(a, b int) bool {
+	for m := b - 1; m > a+2 && m >= b-14; m-- {
+		if st.toks[m].inQ || st.toks[m].k == tMark {
+			return false
+		}
+		if st.used[m] {
+			continue
+		}
+		kind, e := st.cueAt(m)
+		if e <= m {
+			continue
+		}
+		if !speech(kind) || kind == "according" || kind == "call" || !st.tail(e, b) || st.hasQuoteIn(a, m) {
+			return false
+		}
+		start := a
+		var acc int = -1
+		if k, e2 := st.cueAt(a); e2 > a && k == "according" {
+			if c := st.coordBefore(e2, m-1); c > 0 {
+				acc, start = c, c+2
+				if !st.according(a, e2, a, c) {
+					return false
+				}
+				st.used[a] = true
+			}
+		}
+		var ok bool
+		if st.lx.code == "en" {
+			ok = st.clauseFirstEN(m, e, start, b, kind)
+		} else {
+			ok = st.clauseFirstDA(m, e, start, b)
+		}
+		if ok {
+			st.used[m] = true
+		} else if acc >= 0 {
+			st.cands = st.cands[:len(st.cands)-1]
+			st.used[a] = false
+		}
+		return ok
+	}
+	return false
+}
+
+// coordBefore returns the last ", og" / ", men" / ", and" / ", but" in
+// tokens [i, j), or -1.
+func (st *state) coordBefore(i, j int) int {
+	for k := j - 2; k >= i; k-- {
+		if st.toks[k].low == "," && st.word(k+1) {
+			switch st.toks[k+1].low {
+			case "og", "men", "and", "but":
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// usedFar reports whether cue m was taken by a direct quote that opens
+// further into the clause it introduces ("He said the economy was “in a good
+// place”"): the cue then also introduces the indirect clause.
+func (st *state) usedFar(m int) bool {
+	_, e := st.cueAt(m)
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.kind != "direct" || c.cue != m {
+			continue
+		}
+		if c.open <= e+1 || c.open > len(st.toks) {
+			return false
+		}
+		for k := e; k < c.open; k++ {
+			if st.toks[k].inQ || st.toks[k].k == tMark || st.endPunct(k) || st.toks[k].low == ":" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // plainWords reports whether tokens [i, j) are all words.
@@ -344,4 +577,22 @@ func (st *state) tokAt(off int) int {
 func (st *state) nameBefore(m, a int) bool {
 	sp := st.npBefore(m, a)
 	return sp.ok && !sp.desc && sp.pron == 0
+}
+
+// leadIn reports whether tokens [i, j) may stand before a name in a speaker
+// phrase: determiners, role words, prepositions, capitalized words.
+func (st *state) leadIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !st.word(k) || st.toks[k].cap || st.class(k)&(wDet|wPrep) != 0 || st.genitive(k) {
+			continue
+		}
+		if ok, _ := st.isRole(k); ok {
+			continue
+		}
+		if _, ok := st.lx.roleDef(st.toks[k].low); ok {
+			continue
+		}
+		return false
+	}
+	return true
 }

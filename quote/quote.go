@@ -44,12 +44,13 @@ const (
 	wTime
 	wAdv
 	wFrom
+	wNat
 	wPron = wPronM | wPronF | wPronPl | wPronOrg
 )
 
 var classBits = map[string]uint16{
 	"det": wDet, "pron:m": wPronM, "pron:f": wPronF, "pron:pl": wPronPl, "pron:org": wPronOrg,
-	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom,
+	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom, "nat": wNat,
 }
 
 // lang holds one language's word lists.
@@ -61,6 +62,7 @@ type lang struct {
 	suffixes map[string]bool     // roles that also end compounds
 	sufLens  []int               // their byte lengths, longest first
 	words    map[string]uint16
+	shows    map[string]bool // "viser", "shows": a report as source, only pointing back
 }
 
 type phrase struct {
@@ -98,13 +100,17 @@ func New() (*Annotator, error) {
 }
 
 func loadLang(code string, compounds bool) (*lang, error) {
-	l := &lang{code: code, cues: map[string]string{}, multi: map[string][]phrase{}, roles: map[string]byte{}, words: map[string]uint16{}}
+	l := &lang{code: code, cues: map[string]string{}, multi: map[string][]phrase{}, roles: map[string]byte{}, words: map[string]uint16{}, shows: map[string]bool{}}
 	rows, err := lexicon.Rows(code+"/quote_cues.tsv", 2)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
 		f := strings.Fields(r[0])
+		if r[1] == "show" {
+			l.shows[r[0]] = true
+			continue
+		}
 		if len(f) == 1 {
 			l.cues[f[0]] = r[1]
 		} else if len(f) > 1 {

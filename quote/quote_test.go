@@ -2,6 +2,7 @@ package quote_test
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -25,13 +26,18 @@ type row struct {
 func parse(in string) (string, []kilde.Span) {
 	var b strings.Builder
 	var spans []kilde.Span
-	start := -1
+	var open []int // nested marks: an indirect quote holding a direct one
 	for i := 0; i < len(in); {
 		switch {
 		case strings.HasPrefix(in[i:], "[["):
-			start = b.Len()
+			open = append(open, b.Len())
 			i += 2
 		case strings.HasPrefix(in[i:], "]]"):
+			start := -1
+			if len(open) > 0 {
+				start = open[len(open)-1]
+				open = open[:len(open)-1]
+			}
 			spans = append(spans, kilde.Span{Start: start, End: b.Len()})
 			i += 2
 		default:
@@ -39,6 +45,7 @@ func parse(in string) (string, []kilde.Span) {
 			i++
 		}
 	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	return b.String(), spans
 }
 
@@ -109,7 +116,7 @@ var rows = []row{
 	{in: "[[Sejren er sikret]], skriver Donald Trump.", want: []want{ind("Donald Trump", "skriver")}},
 	{in: "Peter Hummelgaard understreger, at [[ingen skal være bange]].", want: []want{ind("Peter Hummelgaard", "understreger")}},
 	{in: "Morten Østergaard fortæller til Berlingske, at [[partiet er klar til valg]].", want: []want{ind("Morten Østergaard", "fortæller").to("Berlingske")}},
-	{in: "Tidligere i år vurderede general Anders Møller, der leder hæren, at [[der mangler 500 soldater]].", want: []want{ind("Anders Møller", "vurderede").r("general")}},
+	{in: "Tidligere i år oplyste general Anders Møller, der leder hæren, at [[der mangler 500 soldater]].", want: []want{ind("Anders Møller", "oplyste").r("general")}},
 
 	// English
 	{in: "“[[We will not back down]],” said Hillary Clinton.", lang: "en", want: []want{d("Hillary Clinton", "said")}},
@@ -155,7 +162,7 @@ func TestQuotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range rows {
+	for _, r := range append(rows[:len(rows):len(rows)], rowsMore...) {
 		text, spans := parse(r.in)
 		lang := r.lang
 		if lang == "" {
@@ -169,7 +176,8 @@ func TestQuotes(t *testing.T) {
 		var exp []string
 		for i, w := range r.want {
 			if i >= len(spans) {
-				t.Fatalf("%q: fewer spans than wants", r.in)
+				t.Errorf("%q: fewer spans than wants", r.in)
+				break
 			}
 			exp = append(exp, fmt.Sprintf("%s %q speaker=%q cue=%q role=%q addr=%q", w.kind, text[spans[i].Start:spans[i].End], w.speaker, w.cue, w.role, w.addressee))
 		}
@@ -269,7 +277,7 @@ func naiveSentences(text string) []kilde.Span {
 }
 
 func FuzzAnnotate(f *testing.F) {
-	for _, r := range rows {
+	for _, r := range append(rows[:len(rows):len(rows)], rowsMore...) {
 		text, _ := parse(r.in)
 		f.Add(text)
 	}

@@ -101,6 +101,9 @@ func (st *state) nameTok(i int, initial bool) bool {
 		return false
 	}
 	c := st.lx.words[t.low]
+	if c&wNat != 0 {
+		return false // "the Dane", "the Italian": a description
+	}
 	if c&(wPron|wNonname) != 0 && (initial || c&(wPron|wTime) != 0 || t.low == "i") {
 		return false
 	}
@@ -125,7 +128,7 @@ func isUpperWord(s string) bool {
 
 // nameAt reports whether a name starts at token i and the token after it.
 func (st *state) nameAt(i int) (int, bool) {
-	if !st.word(i) {
+	if !st.word(i) || st.class(i)&wNat != 0 && (st.entAt(i) < 0 || i+1 >= len(st.toks) || st.entAt(i+1) != st.entAt(i)) {
 		return i, false
 	}
 	if e := st.entAt(i); e >= 0 {
@@ -500,6 +503,29 @@ func (st *state) appositionRole(sp *speaker, lim int) {
 // resolveRole turns a role description ("statsministeren", "the senator")
 // into the person last named with that role.
 func (st *state) resolveRole(sp *speaker, i, k int) {
+	// "den 47-årige pædagog", "the 34-year-old": the person introduced with
+	// that age ("Mette Holm, 47, …"), else the person in focus; "the Dane",
+	// "danskeren": the person in focus
+	if age := st.ageIn(i, k); age != "" {
+		if st.personWithAge(sp, age) {
+			return
+		}
+		if st.definite(i, k) || st.class(i)&wDet != 0 {
+			st.focusPerson(sp, 4)
+			if !sp.desc {
+				return
+			}
+		}
+	}
+	for m := i; m < k; m++ {
+		if st.class(m)&wNat != 0 && (st.definite(i, k) || st.lx.code == "da") {
+			st.focusPerson(sp, 4)
+			if !sp.desc {
+				return
+			}
+			break
+		}
+	}
 	role := ""
 	for m := i; m < k; m++ {
 		if !st.word(m) {
@@ -545,6 +571,55 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 	if st.definite(i, k) {
 		st.lastPerson(sp)
 	}
+}
+
+// ageIn returns the age in a description ("47-årige", "34-year-old"), or "".
+func (st *state) ageIn(i, k int) string {
+	for m := i; m < k && m < len(st.toks); m++ {
+		w := st.toks[m].low
+		n := 0
+		for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+			n++
+		}
+		if n > 0 && n <= 3 && (strings.HasPrefix(w[n:], "-årig") || w[n:] == "-year-old") {
+			return w[:n]
+		}
+	}
+	return ""
+}
+
+// personWithAge makes sp the person last introduced with that age: "Mette
+// Holm, 47, er pædagog", "Sarah Miller (34)".
+func (st *state) personWithAge(sp *speaker, age string) bool {
+	for t := min(sp.start, len(st.toks)) - 1; t >= 2 && t >= sp.start-3000; t-- {
+		if st.toks[t].k != tNum || st.toks[t].low != age || st.toks[t].inQ {
+			continue
+		}
+		if p := st.toks[t-1].low; p != "," && p != "(" {
+			continue
+		}
+		lo, _ := st.blockToks(st.toks[t].blk)
+		if p := st.npBefore(t-1, lo); p.ok && !p.desc && p.pron == 0 && p.name != "" {
+			sp.name, sp.desc, sp.person, sp.gender, sp.org = p.name, false, true, p.gender, false
+			return true
+		}
+	}
+	return false
+}
+
+// focusPerson makes sp the person last named in the n blocks before it.
+func (st *state) focusPerson(sp *speaker, n int) {
+	blk := st.blockOf(sp.span.Start)
+	st.eachBefore(sp.span.Start, 100, func(m *mention) bool {
+		if blk-st.blockOf(m.pos) > n {
+			return false
+		}
+		if m.person && !m.desc && m.name != "" {
+			sp.name, sp.desc, sp.person, sp.gender = m.name, false, true, m.gender
+			return false
+		}
+		return true
+	})
 }
 
 // lastPerson makes sp the person last named in the two blocks before it.

@@ -1,0 +1,39 @@
+package quote_test
+
+// Rows for the rules added after the end-to-end review: thought verbs and
+// denials are no quotes, "Det oplyser X." points back, English indirect
+// speech with nested quotes, -ing cues, long tails, descriptions that refer
+// to the person in focus, two attributions in one sentence.
+var rowsMore = []row{
+	// thought, stance and denial verbs: no indirect quote (claims handle them)
+	{in: "Borgmester Kirsten Lund mener, at skatten bør sættes ned.", want: nil},
+	{in: "Økonom Peter Kjær vurderer, at renten stiger igen til foråret.", want: nil},
+	{in: "Forsvarsminister Troels Lund Poulsen afviser, at der er sendt soldater til grænsen.", want: nil},
+	{in: "Mange landmænd frygter, at fabrikken lukker inden jul.", want: nil},
+	{in: "The minister believes the plan will work.", lang: "en", want: nil},
+	{in: "The company denied that it had misled its investors.", lang: "en", want: nil},
+	{in: "Analysts at the bank expect that prices will rise.", lang: "en", want: nil},
+	// … but they still frame a direct quote
+	{in: "»[[Det er en dårlig idé at hæve afgiften]]«, mener Jens Holm.", want: []want{d("Jens Holm", "mener")}},
+	// "Det oplyser X." points back to the sentence before
+	{in: "[[Toget til Aarhus er aflyst på grund af et nedbrudt signal]]. Det oplyser togselskabets pressechef, Tanja Holm, til Ritzau.", want: []want{ind("Tanja Holm", "oplyser").r("pressechef").to("Ritzau")}},
+	{in: "[[Flere hundrede borgere har klaget over støjen fra vindmøllerne]]. Det skriver Fyens Stiftstidende.", want: []want{ind("Fyens Stiftstidende", "skriver")}},
+	{in: "[[Priserne på sommerhuse steg med fire procent i første halvår]]. Det viser nye tal fra Boligsiden.", want: []want{ind("Boligsiden", "viser")}},
+	{in: "[[Fabrikken i Esbjerg lukker til sommer, og 120 ansatte mister jobbet]]. Det oplyste Vestas torsdag.", want: []want{ind("Vestas", "oplyste")}},
+	{in: "[[Sales fell by a third in March]]. That was according to Statistics Canada.", lang: "en", want: []want{ind("Statistics Canada", "according to")}},
+	{in: "[[The plant will close next year]], the company said in a statement.", lang: "en", want: []want{ind("the company", "said")}},
+	// English indirect speech
+	{in: "Governor Tom Reed said [[the budget was \"[[on a solid footing]]\" and that no cuts were planned]].", lang: "en", want: []want{ind("Tom Reed", "said").r("governor"), d("Tom Reed", "said").r("governor")}},
+	{in: "Judge Maria Alvarez dissented, saying [[she would have preferred a shorter sentence]].", lang: "en", want: []want{ind("Maria Alvarez", "saying").r("judge")}},
+	{in: "Health chief Peter Lang spoke in Geneva. He said [[infection rates had fallen in most regions over the winter]].", lang: "en", want: []want{ind("Peter Lang", "said").r("chief")}},
+	{in: "[[Malaria deaths fell by a fifth last year]], the World Food Programme and UNICEF said in a joint statement on Tuesday.", lang: "en", want: []want{ind("World Food Programme and UNICEF", "said")}},
+	{in: "[[The new route adds three days to each trip]], Larsen said.", lang: "en", want: []want{ind("Larsen", "said")}},
+	// descriptions of the person in focus
+	{in: "Jonas Vingegaard finished second in Paris.\n\n\"[[I am proud of the whole team]],\" the Dane told reporters.", lang: "en", want: []want{d("Jonas Vingegaard", "told").to("reporters")}},
+	{in: "Sarah Miller, 34, runs a bakery in Leeds.\n\n\"[[We cannot pay these energy bills]],\" the 34-year-old said.", lang: "en", want: []want{d("Sarah Miller", "said")}},
+	{in: "Mette Holm, 47, er pædagog i Vejle. Hun har arbejdet i faget i tyve år.\n\nKommunen har sparet på normeringen.\n\nForældrene er bekymrede.\n\n»[[Det går ud over børnene]]«, siger den 47-årige pædagog.", want: []want{d("Mette Holm", "siger")}},
+	// two attributions in one sentence: split at the coordination
+	{in: "Ifølge meningsmålingerne [[fører Venstre nu]], og [[partiet skulle angiveligt have fået flere nye medlemmer]], skriver Berlingske.", want: []want{ind("meningsmålingerne", "Ifølge"), ind("Berlingske", "skriver")}},
+	// a continued quote keeps the speaker of its first paragraph
+	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
+}
