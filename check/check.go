@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -48,6 +49,9 @@ type Checker struct {
 	rates *fx.Table
 	tol   float64
 	conn  map[string]map[string]bool // lang → connector phrases
+	pre   []string                   // rates before a connector ("a season"), longest first
+	post  []string                   // approximations after it ("roughly"), longest first
+	cur   map[string]string          // lower-case currency name → ISO code ("danske kroner")
 }
 
 // New returns a Checker.
@@ -79,6 +83,34 @@ func New(o Options) (*Checker, error) {
 			return nil, err
 		}
 		c.conn[lang] = m
+		fill, err := lexicon.Map(lang + "/quantity_convfill.tsv")
+		if err != nil {
+			return nil, err
+		}
+		for w, pos := range fill {
+			switch pos {
+			case "pre":
+				c.pre = append(c.pre, w)
+			case "post":
+				c.post = append(c.post, w)
+			}
+		}
+	}
+	byLen := func(l []string) {
+		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) || len(l[i]) == len(l[j]) && l[i] < l[j] })
+	}
+	byLen(c.pre)
+	byLen(c.post)
+	rows, err := lexicon.Rows("all/currencies.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	c.cur = map[string]string{}
+	for _, r := range rows {
+		if len(r) > 2 && r[2] != "1" {
+			continue // "øre", "MUSD": no name of a currency
+		}
+		c.cur[strings.ToLower(r[0])] = r[1]
 	}
 	return c, nil
 }
@@ -98,15 +130,23 @@ func (c *Checker) Annotate(d *kilde.Doc) error {
 	qs := d.Quantities
 	for i := 0; i+1 < len(qs); i++ {
 		a, b := qs[i], qs[i+1]
-		if !isMoney(a.Unit) || !isMoney(b.Unit) || a.Unit == b.Unit {
+		if !isMoney(a.Unit) || !isMoney(b.Unit) && b.Unit != "" || a.Unit == b.Unit {
 			continue
 		}
 		if a.End > b.Start || b.Start-a.End > 60 {
 			continue
 		}
 		lang := d.LangAt(a.Start)
-		if !c.connected(lang, d.Text[a.End:b.Start], timesIn(d, a.End, b.Start)) {
+		ok, unit := c.connected(lang, d.Text[a.End:b.Start], timesIn(d, a.End, b.Start))
+		if !ok {
 			continue
+		}
+		if b.Unit == "" {
+			// "1 mia. euro, i danske kroner 7,5 mia."
+			if unit == "" || unit == a.Unit {
+				continue
+			}
+			b.Unit = unit
 		}
 		d.Checks = append(d.Checks, c.convert(d, a, b))
 		i++ // b is used up
@@ -142,7 +182,13 @@ func timesIn(d *kilde.Doc, from, to int) []kilde.Span {
 // second converts the first. Time expressions in the gap (times, relative
 // to the gap) and a preposition before them are ignored: "232 mia. kr. i
 // 2023, svarende til 31 mia. euro".
-func (c *Checker) connected(lang, gap string, times []kilde.Span) bool {
+//
+// Around the connector a rate may stand before it and an approximation
+// after it ("€6 million a season, equivalent to roughly $6.5 million";
+// lexicon/{da,en}/quantity_convfill.tsv). "i danske kroner" / "in Danish
+// kroner" at the end of the gap is a connector that also names the
+// currency of a second amount written without one; it is returned as unit.
+func (c *Checker) connected(lang, gap string, times []kilde.Span) (bool, string) {
 	if len(times) > 0 {
 		b := []byte(gap)
 		for _, t := range times {
@@ -181,7 +227,7 @@ func (c *Checker) connected(lang, gap string, times []kilde.Span) bool {
 			opened = true
 		case unicode.IsSpace(r) || r == ',' || r == ':' || r == ';':
 		default:
-			return false
+			return false, ""
 		}
 		if start >= 0 {
 			words = append(words, strings.ToLower(gap[start:i]))
@@ -192,22 +238,63 @@ func (c *Checker) connected(lang, gap string, times []kilde.Span) bool {
 		words = append(words, strings.ToLower(gap[start:]))
 	}
 	if len(words) == 0 {
-		return opened
+		return opened, ""
 	}
 	phrase := strings.Join(words, " ")
+	phrase = c.trimFill(phrase)
+	unit := ""
+	for _, in := range []string{"i ", "in "} {
+		if k := strings.LastIndex(phrase, in); k >= 0 && (k == 0 || phrase[k-1] == ' ') {
+			if u := c.cur[phrase[k+len(in):]]; u != "" {
+				unit = u
+				phrase = strings.TrimSpace(phrase[:k])
+				break
+			}
+		}
+	}
+	if phrase == "" {
+		return opened || unit != "", unit
+	}
 	if len(lang) > 2 {
 		lang = lang[:2]
 	}
 	if m := c.conn[lang]; m != nil && m[phrase] {
-		return true
+		return true, unit
 	}
 	// Quotes in the other language happen; accept either table.
 	for _, m := range c.conn {
 		if m[phrase] {
-			return true
+			return true, unit
 		}
 	}
-	return false
+	return false, ""
+}
+
+// trimFill drops rate words before the connector and approximation words
+// after it: "a season equivalent to roughly" → "equivalent to".
+func (c *Checker) trimFill(phrase string) string {
+	for again := true; again; {
+		again = false
+		for _, w := range c.pre {
+			if phrase == w {
+				return ""
+			}
+			if strings.HasPrefix(phrase, w) && len(phrase) > len(w) && phrase[len(w)] == ' ' {
+				phrase, again = phrase[len(w)+1:], true
+				break
+			}
+		}
+	}
+	for again := true; again; {
+		again = false
+		for _, w := range c.post {
+			if strings.HasSuffix(phrase, w) && len(phrase) > len(w) && phrase[len(phrase)-len(w)-1] == ' ' {
+				phrase, again = phrase[:len(phrase)-len(w)-1], true
+				break
+			}
+		}
+	}
+	return phrase
 }
 
 // amount is the stated value, or the middle of a range.

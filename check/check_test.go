@@ -59,6 +59,20 @@ func TestConversion(t *testing.T) {
 		{"en", "2019-02-14", "It cost £3bn – about $3.8bn – last year.", "consistent", "USD/GBP"},
 		{"en", "2019-02-14", "It cost £3bn, equivalent to $6bn.", "inconsistent", ""},
 		{"en", "2019-02-14", "A payment of $500 and £400 in fees.", "", ""},
+		// a rate before the connector, an approximation after it
+		{"en", "2019-02-15", "The player earns €6 million a season, equivalent to roughly $6.8 million.", "consistent", "USD/EUR"},
+		{"da", "2019-02-15", "Han tjener 2 mio. euro om året, svarende til cirka 15 mio. kr.", "consistent", "DKK/EUR"},
+		{"da", "2019-02-15", "Han tjener 2 mio. euro årligt (ca. 15 mio. kr.).", "consistent", "DKK/EUR"},
+		{"da", "2019-02-15", "Aftalen er på 200 mio. dollars (ca. 1,3 mia. kr.).", "consistent", "DKK/USD"},
+		{"en", "2019-02-15", "It cost £10m — or about $12.9m — to build.", "consistent", "USD/GBP"},
+		{"da", "2019-02-15", "Prisen var 10 mio. euro, hvilket svarer til godt 75 mio. kroner.", "consistent", "DKK/EUR"},
+		{"da", "2019-02-15", "Beløbet er 1 mia. euro, omregnet 7,5 mia. kr.", "consistent", "DKK/EUR"},
+		{"en", "2019-02-15", "The club paid 80 million Danish crowns, equivalent to about $12.1 million.", "consistent", "USD/DKK"},
+		// "i danske kroner" names the currency of a second amount without one
+		{"da", "2019-02-15", "Beløbet er 1 mia. euro, i danske kroner 7,5 mia.", "consistent", "DKK/EUR"},
+		{"en", "2019-02-15", "The bill was 100 million euros, in Danish kroner 746 million.", "consistent", "DKK/EUR"},
+		{"da", "2019-02-15", "Han fik 2 mio. euro om året og 15 mio. kr. i bonus.", "", ""},
+		{"en", "2019-02-15", "He earns €6 million a season and $2 million in bonuses.", "", ""},
 	} {
 		d := annotate(t, c, tt.lang, tt.date, tt.text)
 		if tt.status == "" {
