@@ -86,6 +86,8 @@ var rows = []row{
 	{"da", "Der er tale om en fejl, lyder det fra ministeriet.", []want{{hedge: "asserted", source: "ministeriet", cue: "lyder det fra", text: "Der er tale om en fejl"}}},
 	{"da", "Kommunen har ifølge naboerne ikke gjort nok.", []want{{hedge: "asserted", source: "naboerne", cue: "ifølge", text: "Kommunen har ifølge naboerne ikke gjort nok"}}},
 
+	{"da", "Busserne kører igen, siger trafikdirektøren. Vi er glade, tilføjer han.", []want{{hedge: "asserted", source: "trafikdirektøren", cue: "siger"}, {hedge: "asserted", source: "trafikdirektøren", cue: "tilføjer"}}},
+
 	// Danish: chains
 	{"da", "Tropperne er trukket tilbage, skriver BBC, der har været i kontakt med en britisk diplomat.", []want{{hedge: "asserted", source: "BBC", via: "en britisk diplomat", cue: "skriver", text: "Tropperne er trukket tilbage"}}},
 	{"da", "Aftalen er faldet på plads, skriver Politiken, som citerer Ritzau.", []want{{hedge: "asserted", source: "Politiken", via: "Ritzau", cue: "skriver"}}},

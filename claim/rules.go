@@ -1075,7 +1075,9 @@ func (s *scan) sourceText(a, b int) (string, bool) {
 		}
 	}
 	t := s.npText(a, b)
-	if s.toks[b-1].cap {
+	if s.toks[b-1].cap || s.role(b-1)&rDoc == 0 && s.role(a)&rDet == 0 {
+		// a name, or a bare description ("transportministeren"), can be
+		// what a later "han" refers to; "en rapport" cannot
 		s.lastNamed = t
 	}
 	return t, false
@@ -1224,8 +1226,11 @@ func (s *scan) mergeQuotes(start, nq int) {
 		}
 		// The quote keeps its speaker, unless the same phrase was cut
 		// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
+		// The same reporting verb: this package's phrase rules decide the source,
+		// unless they only found an unresolved pronoun.
 		if c.Source != "" && c.Source != qc.Source &&
-			(strings.HasPrefix(qc.Source, c.Source+",") || strings.HasPrefix(c.Source, qc.Source+" ")) {
+			(strings.HasPrefix(qc.Source, c.Source+",") || strings.HasPrefix(c.Source, qc.Source+" ") ||
+				c.CueSpan == qc.CueSpan && c.CueSpan.End > 0 && s.l.roles[strings.ToLower(c.Source)]&rPron == 0) {
 			qc.Source = c.Source
 			same = true
 		}
