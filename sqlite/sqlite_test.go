@@ -61,3 +61,31 @@ func TestNewerSchema(t *testing.T) {
 		t.Errorf("opening a newer schema: %v, want ECONFLICT", err)
 	}
 }
+
+// FuzzSearch checks that no query text makes the database fail: bad syntax
+// is EINVALID, everything else runs.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"krigere", `"Islamisk Stat"`, "krig*", "a OR b", "-x y", `"`, "OR", "*", "NEAR(a b)", "a:b", "^x", "år ÅR", "\x00\xff"} {
+		f.Add(s)
+	}
+	s, err := sqlite.Open(context.Background(), filepath.Join(f.TempDir(), "kilde.db"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	d := kilde.NewDoc(kilde.Article{Text: "Over 10.000 krigere fra Islamisk Stat er fanget i Syrien sidste år.", Date: "2019-01-01", Lang: "da"})
+	if _, err := s.Put(context.Background(), []*kilde.Doc{d}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, sq := range []kilde.SearchQuery{{Text: q}, {Text: q, Lang: "da", From: "2019"}} {
+			_, err := s.Search(context.Background(), sq)
+			if c := kilde.ErrorCodeOf(err); c != "" && c != kilde.EINVALID {
+				t.Fatalf("Search(%q): %v", q, err)
+			}
+		}
+		if _, err := s.Track(context.Background(), kilde.TrackQuery{Measured: q}); kilde.ErrorCodeOf(err) == kilde.EINTERNAL {
+			t.Fatalf("Track(%q): %v", q, err)
+		}
+	})
+}
