@@ -186,6 +186,25 @@ func (g *ingester) run(ctx context.Context, paths []string, annotate func(contex
 			if os.Getenv("KILDE_DEBUG") != "" {
 				g.logf("put %d in %v", len(b), time.Since(tp))
 			}
+			if err != nil && kilde.ErrorCodeOf(err) == kilde.EINVALID {
+				// One bad document fails its batch: store the others one
+				// by one and report it with its position.
+				n, err = 0, nil
+				for _, d := range b {
+					k, e := g.st.Put(context.WithoutCancel(ctx), []*kilde.Doc{d})
+					if kilde.ErrorCodeOf(e) == kilde.EINVALID {
+						g.bad.Add(1)
+						g.skipped.Add(-1) // counted below as not new
+						g.logf("%s: not stored, skipped: %v", docPos(d), e)
+						continue
+					}
+					if e != nil {
+						err = e
+						break
+					}
+					n += k
+				}
+			}
 			if err != nil {
 				werr = err
 				cancel()

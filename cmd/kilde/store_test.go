@@ -198,3 +198,40 @@ func TestStoreDemo(t *testing.T) {
 	}
 	t.Log(out.String())
 }
+
+// A document the store rejects is reported with its position and the rest
+// of its batch is still stored.
+func TestIngestBadDocInBatch(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"text": "Første artikel om vejret i Jylland.", "date": "2020-01-01"}
+{"text": "Anden artikel, som annotatoren ødelægger.", "date": "2020-01-02"}
+{"text": "Tredje artikel om trafikken på Fyn.", "date": "2020-01-03"}
+`), 0o644)
+	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var errb bytes.Buffer
+	g := &ingester{e: &env{stdout: &bytes.Buffer{}, stderr: &errb}, st: st, batch: 10, quiet: true}
+	code := g.run(context.Background(), []string{in}, func(ctx context.Context, docs <-chan *kilde.Doc) <-chan ingestResult {
+		out := make(chan ingestResult)
+		go func() {
+			defer close(out)
+			for d := range docs {
+				if strings.HasPrefix(d.Text, "Anden") {
+					d.Text = " " // what a broken annotator could leave
+				}
+				out <- ingestResult{doc: d}
+			}
+		}()
+		return out
+	})
+	if code != 0 {
+		t.Fatalf("run = %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "in.jsonl:2: not stored") || !strings.Contains(errb.String(), "2 stored, 0 already stored, 1 bad") {
+		t.Errorf("stderr:\n%s", errb.String())
+	}
+}
