@@ -149,7 +149,10 @@ func (st *state) resolve() {
 	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
 	for ci := range st.cands {
 		c := &st.cands[ci]
-		if !c.spk.ok && ci > 0 && c.kind == "direct" {
+		// a paragraph continuing a quote keeps its speaker unless a cue
+		// frames it: a guess from the sentence before does not count
+		weak := c.contPrev && c.cue < 0
+		if (!c.spk.ok || weak) && ci > 0 && c.kind == "direct" {
 			p := &st.cands[ci-1]
 			if p.spk.ok && p.spk.name != "" && st.continues(c, p) {
 				c.spk = p.spk
@@ -170,7 +173,7 @@ func (st *state) resolve() {
 	// before that found none
 	for ci := len(st.cands) - 2; ci >= 0; ci-- {
 		c, n := &st.cands[ci], &st.cands[ci+1]
-		if c.contNext && n.contPrev && !c.spk.ok && n.spk.ok {
+		if c.contNext && n.contPrev && n.spk.ok && (!c.spk.ok || c.cue < 0 && n.cue >= 0 && !c.contPrev) {
 			c.spk = n.spk
 		}
 	}
@@ -280,6 +283,9 @@ func (st *state) frameSpeaker(c *cand) {
 						sp = st.afterFrom(e, lim)
 					} else if st.lx.code == "en" {
 						sp = st.npBefore(m, k)
+						if sp.ok && !st.tail(e, lim) {
+							break // "He said vaccination rates had stalled": its own clause
+						}
 					}
 					if !sp.ok {
 						sp = st.npAfter(e, lim)

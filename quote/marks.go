@@ -62,12 +62,16 @@ func (st *state) openFlags(i int) (canOpen, canClose bool) {
 // nested quotes stay inside the outer one.
 func (st *state) direct() {
 	var stack []openMark
-	contFrom := -1 // block whose last quote continues into this block
+	contFrom := -1                     // block whose last quote continues into this block
+	openFam, openCand := family(0), -1 // an unclosed, capped quote in the block before
 	for bi := range st.blocks {
 		stack = stack[:0]
 		first, end := st.blockToks(bi)
 		cont := contFrom == bi
 		contFrom = -1
+		prevFam, prevCand := openFam, openCand
+		openFam, openCand = 0, -1
+		nBefore := len(st.cands)
 		for i := first; i < end; i++ {
 			t := st.toks[i]
 			if t.k != tMark {
@@ -100,6 +104,20 @@ func (st *state) direct() {
 						}
 					}
 					stack = stack[:k]
+					continue
+				}
+				// a closing mark with no opener after a paragraph that opened a
+				// quote and never closed it: the writer left out the opening
+				// mark of the continuing paragraph ("…natten,« fortæller hun")
+				if k < 0 && !canOpen && fam != fSingle && fam == prevFam && len(stack) == 0 && len(st.cands) == nBefore && i > first {
+					if c := st.newDirectFrom(first, i); c != nil {
+						c.contPrev = true
+						c.open = -1
+						if prevCand >= 0 && prevCand < len(st.cands)-1 {
+							st.cands[prevCand].contNext = true
+						}
+					}
+					prevFam = 0
 					continue
 				}
 			}
@@ -140,6 +158,9 @@ func (st *state) direct() {
 			// a missing closing mark: end at a ", siger X" frame, else at the block end
 			ce, frame := st.dashEnd(o.tok+1, end)
 			if c := st.newDirect(o.tok, ce); c != nil {
+				if !frame {
+					openFam, openCand = o.fam, len(st.cands)-1
+				}
 				c.capped = !frame
 				if frame {
 					c.after = ce

@@ -18,7 +18,11 @@ var rowsMore = []row{
 	// "Det oplyser X." points back to the sentence before
 	{in: "[[Toget til Aarhus er aflyst på grund af et nedbrudt signal]]. Det oplyser togselskabets pressechef, Tanja Holm, til Ritzau.", want: []want{ind("Tanja Holm", "oplyser").r("pressechef").to("Ritzau")}},
 	{in: "[[Flere hundrede borgere har klaget over støjen fra vindmøllerne]]. Det skriver Fyens Stiftstidende.", want: []want{ind("Fyens Stiftstidende", "skriver")}},
-	{in: "[[Priserne på sommerhuse steg med fire procent i første halvår]]. Det viser nye tal fra Boligsiden.", want: []want{ind("Boligsiden", "viser")}},
+	// a finding is no speech: "Det viser nye tal fra X" is left to claims
+	{in: "Priserne på sommerhuse steg med fire procent i første halvår. Det viser nye tal fra Boligsiden.", want: nil},
+	// English: a sentence after a quote that carries its own clause is no frame
+	{in: "Anna Berg runs the clinic. \"[[We saw it coming.]]\"\n\nShe said [[waiting lists had doubled since the spring]].", lang: "en", want: []want{d("Anna Berg", ""), ind("Anna Berg", "said")}},
+	{in: "Danish shipping group A.P. Moller-Maersk raised its forecast, saying [[freight rates had risen more than expected]].", lang: "en", want: []want{ind("A.P. Moller-Maersk", "saying")}},
 	{in: "[[Fabrikken i Esbjerg lukker til sommer, og 120 ansatte mister jobbet]]. Det oplyste Vestas torsdag.", want: []want{ind("Vestas", "oplyste")}},
 	{in: "[[Sales fell by a third in March]]. That was according to Statistics Canada.", lang: "en", want: []want{ind("Statistics Canada", "according to")}},
 	{in: "[[The plant will close next year]], the company said in a statement.", lang: "en", want: []want{ind("the company", "said")}},
@@ -34,6 +38,8 @@ var rowsMore = []row{
 	{in: "Mette Holm, 47, er pædagog i Vejle. Hun har arbejdet i faget i tyve år.\n\nKommunen har sparet på normeringen.\n\nForældrene er bekymrede.\n\n»[[Det går ud over børnene]]«, siger den 47-årige pædagog.", want: []want{d("Mette Holm", "siger")}},
 	// two attributions in one sentence: split at the coordination
 	{in: "Ifølge meningsmålingerne [[fører Venstre nu]], og [[partiet skulle angiveligt have fået flere nye medlemmer]], skriver Berlingske.", want: []want{ind("meningsmålingerne", "Ifølge"), ind("Berlingske", "skriver")}},
+	// a paragraph that continues a quote without repeating the opening mark
+	{in: "Lars Møller har kørt bus i Odense i 25 år.\n\n»[[Jeg har altid elsket at køre. Men ruterne er blevet for stramme.]]\n\n[[Nu har jeg sagt op]]«, fortæller den 61-årige buschauffør.", want: []want{d("Lars Møller", ""), d("Lars Møller", "fortæller")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }
