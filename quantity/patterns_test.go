@@ -17,8 +17,8 @@ var patternTests = []struct {
 }{
 	// currency names: nationality + currency word, both languages; codes and abbreviations
 	{"en", "The deal is worth about 40 billion Danish crowns.", []string{"[about 40 billion Danish crowns] 4e+10 about DKK"}},
-	{"en", "She paid 300 Swedish kronor for the ticket.", []string{"[300 Swedish kronor] 300 exact SEK"}},
-	{"en", "Oslo will spend 2 billion Norwegian crowns on roads.", []string{"[2 billion Norwegian crowns] 2e+09 exact NOK"}},
+	{"en", "She paid 300 Swedish kronor for the ticket.", []string{"[300 Swedish kronor] 300 exact SEK (ticket)"}},
+	{"en", "Oslo will spend 2 billion Norwegian crowns on roads.", []string{"[2 billion Norwegian crowns] 2e+09 exact NOK (roads)"}},
 	{"en", "The fine was 12 million euros.", []string{"[12 million euros] 1.2e+07 exact EUR"}},
 	{"en", "The club paid 5 million pounds sterling for him.", []string{"[5 million pounds sterling] 5e+06 exact GBP"}},
 	{"en", "It cost 80 million Swiss francs.", []string{"[80 million Swiss francs] 8e+07 exact CHF"}},
@@ -46,9 +46,9 @@ var patternTests = []struct {
 	{"en", "The company paid 40 million American dollars.", []string{"[40 million American dollars] 4e+07 exact USD"}},
 	{"da", "Det koster 45 mio. kr. at bygge.", []string{"[45 mio. kr.] 4.5e+07 exact DKK"}},
 	{"da", "Det koster 3 mia. kr. at bygge.", []string{"[3 mia. kr.] 3e+09 exact DKK"}},
-	{"da", "Billetten koster 250 kr for voksne.", []string{"[250 kr] 250 exact DKK"}},
-	{"da", "Der er afsat 5 mio. DKK til projektet.", []string{"[5 mio. DKK] 5e+06 exact DKK"}},
-	{"da", "Der er afsat DKK 5m til projektet.", []string{"[DKK 5m] 5e+06 exact DKK"}},
+	{"da", "Billetten koster 250 kr for voksne.", []string{"[250 kr] 250 exact DKK (voksne)"}},
+	{"da", "Der er afsat 5 mio. DKK til projektet.", []string{"[5 mio. DKK] 5e+06 exact DKK (projektet)"}},
+	{"da", "Der er afsat DKK 5m til projektet.", []string{"[DKK 5m] 5e+06 exact DKK (projektet)"}},
 	{"da", "Han betalte 300 dkr. for den.", []string{"[300 dkr.] 300 exact DKK"}},
 	{"da", "Det kostede 40 mio kr i alt.", []string{"[40 mio kr] 4e+07 exact DKK"}},
 	{"da", "Indien brugte 20 mia. indiske rupier.", []string{"[20 mia. indiske rupier] 2e+10 exact INR"}},
@@ -96,10 +96,8 @@ var patternTests = []struct {
 	{"da", "Mellem 300 og 500 deltog i demonstrationen.", []string{"[Mellem 300 og 500] 300..500 range"}},
 	{"da", "Omkring 2.000 mødte op.", []string{"[Omkring 2.000] 2000 about"}},
 	{"da", "Over 40 blev anholdt.", []string{"[Over 40] 40 40.._ more_than"}},
-	{"da", "Kommunen bruger 45 millioner kroner på en ny cykelsti.", []string{"[45 millioner kroner] 4.5e+07 exact DKK"}},
 	{"en", "Between 300 and 500 attended the rally.", []string{"[Between 300 and 500] 300..500 range"}},
 	{"en", "About 2,000 turned out.", []string{"[About 2,000] 2000 about"}},
-	{"en", "The city will spend $45 million on a new bridge.", []string{"[$45 million] 4.5e+07 exact USD"}},
 	{"da", "I alt 12 var til stede.", []string{"[12] 12 exact"}},
 	{"da", "Mindst 30 omkom i ulykken.", []string{"[Mindst 30] 30 30.._ at_least"}},
 	{"da", "Der blev solgt 400 biler.", []string{"[400] 400 exact (biler)"}},
@@ -116,6 +114,23 @@ var patternTests = []struct {
 	{"da", "Fra 2019 til 2023 steg tallet.", nil},
 	{"en", "Some 30 gathered outside.", []string{"[Some 30] 30 about"}},
 	{"en", "The bank held 200 seats.", []string{"[200] 200 exact (seats)"}},
+	// a list of numbers before a time unit: ages and durations, not counts
+	{"da", "Politiet anholdt to mænd på 19 og 23 år.", []string{"[to] 2 exact (mænd)"}},
+	{"da", "Kontrakten løber i 2 eller 3 år.", nil},
+	{"en", "The two men, aged 19 and 23 years, were charged.", []string{"[two] 2 exact (men)"}},
+	{"da", "De fik 5, 6 eller 7 år i fængsel.", nil},
+	{"da", "Der kom 40 og 50 biler.", []string{"[40] 40 exact", "[50] 50 exact (biler)"}},
+	{"da", "Han har 3 børn og 2 hunde.", []string{"[3] 3 exact (børn)", "[2] 2 exact (hunde)"}},
+	{"en", "He scored 3 goals and 2 assists in 5 years.", []string{"[3] 3 exact (goals)", "[2] 2 exact (assists)"}},
+	// money: what it is spent on ("på/til/for/on X"), not an infinitive or a name
+	{"da", "Kommunen bruger 45 millioner kroner på en ny cykelsti.", []string{"[45 millioner kroner] 4.5e+07 exact DKK (cykelsti)"}},
+	{"en", "The city will spend $45 million on a new bridge.", []string{"[$45 million] 4.5e+07 exact USD (bridge)"}},
+	{"da", "Regeringen afsætter 2 mia. kr. til nye skoler.", []string{"[2 mia. kr.] 2e+09 exact DKK (skoler)"}},
+	{"da", "Der er afsat 5 mio. kr. til at bygge en bro.", []string{"[5 mio. kr.] 5e+06 exact DKK"}},
+	{"en", "Tickets cost $20 for adults.", []string{"[$20] 20 exact USD (adults)"}},
+	{"en", "They paid £5m for Liverpool.", []string{"[£5m] 5e+06 exact GBP"}},
+	{"da", "Han fik 300 kr. for det.", []string{"[300 kr.] 300 exact DKK"}},
+	{"en", "The firm paid $2bn to settle the case.", []string{"[$2bn] 2e+09 exact USD"}},
 }
 
 func TestPatterns(t *testing.T) {

@@ -509,6 +509,11 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 		if x.n.IntDigits == 4 && isYear(x.n.Value) && x.unit == "" && !x.n.Negative {
 			return kilde.Quantity{}, skip, false
 		}
+		if x.class == "" && a.listedDuration(ld, lang, text, x.end) {
+			// "to mænd på 19 og 23 år", "for 2 or 3 years": ages and
+			// durations, the times extractor's
+			return kilde.Quantity{}, skip, false
+		}
 		v := x.n.Value * x.factor
 		q.Unit = x.unit
 		q.Value = fp(v)
@@ -550,6 +555,8 @@ done:
 		q.Measured, q.MeasuredSpan = a.measured(ld, lang, text, start, end)
 	case "percent":
 		q.Measured, q.MeasuredSpan = a.percentOf(ld, text, end)
+	case "money":
+		q.Measured, q.MeasuredSpan = a.spentOn(ld, text, end)
 	}
 	return q, end, true
 }
@@ -759,6 +766,47 @@ func (a *Annotator) nameNumber(ld *langData, text string, i int, x side) bool {
 		}
 	}
 	return true
+}
+
+// listedDuration reports a number followed by "og"/"and"/"eller"/"or" or a
+// comma and another number with a time unit: "19 og 23 år", "2 or 3 years".
+func (a *Annotator) listedDuration(ld *langData, lang, text string, e int) bool {
+	j := skipSpaces(text, e)
+	if j < len(text) && text[j] == ',' && j == e {
+		j = skipSpaces(text, j+1)
+	} else {
+		if j == e {
+			return false
+		}
+		switch w := lowerASCII(wordAt(text, j)); w {
+		case "og", "and", "eller", "or":
+			j = skipSpaces(text, j+len(w))
+		default:
+			return false
+		}
+	}
+	for n := 0; n < 4; n++ {
+		m, ok := number.Scan(lang, text, j)
+		if !ok || m.Ordinal || m.Weak {
+			return false
+		}
+		if a.timeUnitAfter(ld, text, m.End) {
+			return true
+		}
+		// "5, 6 eller 7 år"
+		k := skipSpaces(text, m.End)
+		if k < len(text) && text[k] == ',' {
+			j = skipSpaces(text, k+1)
+			continue
+		}
+		switch w := lowerASCII(wordAt(text, k)); w {
+		case "og", "and", "eller", "or":
+			j = skipSpaces(text, k+len(w))
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // tokenBefore returns the run of non-space characters that ends one space
@@ -1293,6 +1341,45 @@ func (a *Annotator) percentOf(ld *langData, text string, end int) (string, kilde
 		case "stop", "det", "mod", "vague":
 		default:
 			return "", kilde.Span{}
+		}
+	}
+	return "", kilde.Span{}
+}
+
+// spentOn finds what an amount of money is for: "45 millioner kroner på en
+// ny cykelsti" → cykelsti, "$45 million on a new bridge" → bridge, "5 mio.
+// kr. til skoler". Not "til at"/"for at"/"to": an infinitive follows.
+func (a *Annotator) spentOn(ld *langData, text string, end int) (string, kilde.Span) {
+	j := skipSpaces(text, end)
+	if j == end {
+		return "", kilde.Span{}
+	}
+	w := wordAt(text, j)
+	switch lowerASCII(w) {
+	case "på", "til", "for", "on":
+	default:
+		return "", kilde.Span{}
+	}
+	for n := 0; n < 3; n++ {
+		j = skipSpaces(text, j+len(w))
+		w = wordAt(text, j)
+		if w == "" {
+			return "", kilde.Span{}
+		}
+		lw := lowerASCII(w)
+		if lw == "at" || lw == "to" {
+			return "", kilde.Span{}
+		}
+		if a.content(ld, w) && ld.roles[lw] != "mod" && !isUpperStart(w) {
+			return w, kilde.Span{Start: j, End: j + len(w)}
+		}
+		switch ld.roles[lw] {
+		case "stop", "det", "mod":
+		default:
+			if !strings.HasSuffix(lw, "e") || isUpperStart(w) {
+				return "", kilde.Span{}
+			}
+			// a Danish adjective: "en ny, grøn cykelsti", "nye skoler"
 		}
 	}
 	return "", kilde.Span{}
