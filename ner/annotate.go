@@ -18,6 +18,7 @@ import (
 type Annotator struct {
 	da, en *Model
 	titles map[string]bool // lower-case titles dropped from person names
+	rules  *ruleLists
 	pool   sync.Pool
 }
 
@@ -48,6 +49,11 @@ func NewWith(da, en *Model) (*Annotator, error) {
 			a.titles[w] = true
 		}
 	}
+	r, err := loadRuleLists()
+	if err != nil {
+		return nil, err
+	}
+	a.rules = r
 	return a, nil
 }
 
@@ -88,8 +94,10 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			i = k
 		}
 	}
+	a.applyRules(d)
 	a.propagate(d)
 	a.canonicalize(d)
+	a.vote(d)
 	return nil
 }
 

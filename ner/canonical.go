@@ -120,6 +120,24 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 			canon[i] = canon[fulls[best].i]
 		}
 	}
+	// A person named both with and without middle initials ("Donald J.
+	// Trump", "Donald Trump") goes by the form without them.
+	plain := map[string]bool{}
+	for i, e := range es {
+		if e.Label == "PER" && len(nameWords(names[i])) > 1 && !hasMiddleInitial(nameWords(names[i])) {
+			plain[names[i]] = true
+		}
+	}
+	for i, e := range es {
+		if e.Label != "PER" {
+			continue
+		}
+		if w := nameWords(canon[i]); hasMiddleInitial(w) {
+			if p := dropMiddleInitials(w); plain[p] {
+				canon[i] = p
+			}
+		}
+	}
 	// Misspellings: map a name to a close name of the same label that is
 	// more frequent, or as frequent and earlier. Compared once per distinct
 	// (label, name).
@@ -339,4 +357,40 @@ func editDistance(a, b []rune, max int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// isInitial reports whether w is an initial: "J.", "J", "J.K.".
+func isInitial(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			n++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return n > 0 && n <= 2
+}
+
+// hasMiddleInitial reports whether a word other than the first and last is
+// an initial.
+func hasMiddleInitial(w []string) bool {
+	for k := 1; k < len(w)-1; k++ {
+		if isInitial(w[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func dropMiddleInitials(w []string) string {
+	out := []string{w[0]}
+	for k := 1; k < len(w)-1; k++ {
+		if !isInitial(w[k]) {
+			out = append(out, w[k])
+		}
+	}
+	return strings.Join(append(out, w[len(w)-1]), " ")
 }
