@@ -39,6 +39,8 @@ type lang struct {
 	words     map[string]string // role
 	clock     map[string]string // role
 	future    map[string]bool
+	other     *lang // the other language (its future cues count too)
+	past      map[string]bool
 	nums      map[string]wordInfo
 	phrases   map[string][]phrase // first word → phrases, longest first
 	// starts holds every word that may begin an expression (any word of
@@ -79,6 +81,9 @@ func loadLang(code string) (*lang, error) {
 		return nil, err
 	}
 	if l.future, err = lexicon.Set(p + "future.tsv"); err != nil {
+		return nil, err
+	}
+	if l.past, err = lexicon.Set(p + "past.tsv"); err != nil {
 		return nil, err
 	}
 	rows, err := lexicon.Rows(p+"units.tsv", 3)

@@ -81,8 +81,12 @@ func (m *matcher) phraseValue(ph phrase, i, j, depth int) (match, bool) {
 		}
 		return m.mk(i, j, "TIME", v+"T"+f[1], kOther)
 	case "ref":
-		if n := m.tok(j); n.k == kWord && (m.l.units[n.low].unit != "" || isNumWord(m.l, n.low)) || n.k == kNum {
-			return match{}, false // "the past decade", "in the past two years"
+		if n := m.tok(j); n.k == kWord && m.l.units[n.low].unit != "" {
+			return match{}, false // "the past decade"
+		} else if n.k == kNum || n.k == kWord && isNumWord(m.l, n.low) {
+			if _, k, ok := m.number(j); ph.arg != "PRESENT_REF" || ok && m.tok(k).k == kWord && m.l.units[m.tok(k).low].unit != "" {
+				return match{}, false // "in the past two years" (but "har nu 58 point")
+			}
 		}
 		if ph.adv {
 			// "Tidligere denne måned", "earlier this year": the time that follows
@@ -108,6 +112,29 @@ func (m *matcher) phraseValue(ph phrase, i, j, depth int) (match, bool) {
 		return m.mk(i, j, "SET", ph.arg, kOther)
 	case "decade":
 		return m.mk(i, j, "DATE", ph.arg, kOther)
+	case "ctxy":
+		// "året før", "the year before": only at the end of a clause or
+		// before a verb, not "året før valget" (relative to an event)
+		if w := ph.words[len(ph.words)-1]; w == "før" || w == "efter" || w == "before" || w == "after" {
+			if n := m.tok(j); n.k == kNum || n.k == kWord && m.l.words[n.low] != "aux" && !m.isPast(j) {
+				return match{}, false
+			}
+		}
+		off, _ := strconv.Atoi(ph.arg)
+		y, ok := m.refYear()
+		if !ok {
+			return m.mk(i, j, "DATE", "XXXX", kOther)
+		}
+		return m.mk(i, j, "DATE", fmtYear(y+off), kOther)
+	case "yturn":
+		if a.prec == precNone {
+			return m.mk(i, j, "DATE", "XXXX-01-01", kOther)
+		}
+		y := a.year()
+		if m.future(i) && !(a.prec >= precMonth && a.month() == 1 && a.t.Day() == 1) {
+			y++
+		}
+		return m.mk(i, j, "DATE", fmtYear(y)+"-01-01", kDay)
 	case "dur":
 		return m.mk(i, j, "DURATION", ph.arg, kOther)
 	case "clock":
@@ -494,6 +521,10 @@ func (m *matcher) relative(i int) (match, bool) {
 				return m.mk(start, j+1, "DURATION", durUnit("X", u.unit), kOther)
 			case det && r == "last" && m.l.code == "da":
 				return m.mk(start, j+1, "DURATION", durUnit("1", u.unit), kOther)
+			case det && (m.tok(j-1).low == "past" || m.tok(j-1).low == "next" || m.tok(j-1).low == "coming") && m.l.code == "en" && u.form == "sg" && m.role(j+1) != "of" &&
+				(u.unit == "Y" || u.unit == "M" || u.unit == "W" || u.unit == "DE" || u.unit == "CE"):
+				// "the past year", "the next decade": a period, as TimeBank annotates it
+				return m.mk(start, j+1, "DURATION", durUnit("1", u.unit), kOther)
 			case det && r == "last" && t.low == "decade":
 				return m.mk(start, j+1, "DATE", m.anc.shift(0, "DE"), kOther)
 			}
@@ -557,6 +588,9 @@ func (m *matcher) season(i int) (match, bool) {
 		k++
 	}
 	if y, ok := m.year4(k); ok {
+		if m.role(i) == "det" && !deictic && m.role(k-1) == "of" {
+			return m.mk(i, k+1, "DATE", fmtYear(y)+"-"+code, kOther) // the summer of 2022
+		}
 		return m.mk(j, k+1, "DATE", fmtYear(y)+"-"+code, kOther)
 	}
 	if !deictic && m.l.seasonAmb[t.low] && m.role(j-1) != "det" {
@@ -564,7 +598,7 @@ func (m *matcher) season(i int) (match, bool) {
 	}
 	if !deictic {
 		start = j
-		if m.l.code == "da" && strings.HasSuffix(t.low, "en") == false && t.low != "forår" && t.low != "efterår" {
+		if m.l.code == "da" && !strings.HasSuffix(t.low, "en") && !strings.HasSuffix(t.low, "et") && t.low != "forår" && t.low != "efterår" {
 			// a bare indefinite Danish season ("sommer") is usually generic
 			return match{}, false
 		}
@@ -802,6 +836,20 @@ func (m *matcher) durationAt(i int) (match, bool) {
 		fut = true
 		j++
 	}
+	between := false
+	if m.l.code == "en" && m.tok(j).low == "the" && !isArticleOne(m.tok(j+1).low) {
+		// "the three weeks": TIMEX3 keeps the determiner (not of a compound
+		// modifier: "the 10-year yield")
+		if _, k, ok := m.number(j + 1); ok && m.tok(k).k == kWord && m.l.units[m.tok(k).low].form == "pl" && !m.isPunct(k-1, "-") {
+			j++
+		}
+	}
+	if m.role(j) == "between" && !ago && !fut {
+		between = true // mellem 10 og 14 måneder
+		j++
+	} else if m.l.code == "da" && m.tok(j).low == "under" && !ago && !fut && m.role(j+1) != "det" {
+		j++ // "under et år": less than a year (not "under de sidste to år")
+	}
 	for (m.role(j) == "approx" || m.role(j) == "than") && m.l.units[m.tok(j+1).low].unit == "" || m.tok(j).low == "at" && m.l.code == "en" && m.role(j+1) == "approx" || m.isPunct(j, ".") && m.tok(j-1).low == "ca" {
 		j++
 	}
@@ -820,6 +868,24 @@ func (m *matcher) durationAt(i int) (match, bool) {
 	if unit == "" {
 		v, k2, ok := m.number(j)
 		if !ok {
+			return match{}, false
+		}
+		// a range: "mellem 10 og 14 måneder", "10-14 måneder", "10 til 14
+		// måneder", "between 10 and 14 months": one DURATION over the whole
+		// span, valued at the upper bound (TIMEX3 has no ranges)
+		c := m.tok(k2)
+		if between && m.role(k2) == "and" || !between && (m.isPunct(k2, "-") && m.adj(k2) && m.adj(k2+1) && t.k == kNum ||
+			c.k == kWord && (c.low == "til" && m.l.code == "da" || c.low == "to" && m.l.code == "en")) {
+			v2, k3, ok := m.number(k2 + 1)
+			if n2 := m.tok(k2 + 1); m.isPunct(k2, "-") && n2.k == kNum && n2.nd <= 4 {
+				v2, k3, ok = strconv.Itoa(n2.n), k2+2, true // "10-14 dage": number() refuses a tail after punctuation
+			}
+			if ok && v2 != "X" && m.tok(k3).k == kWord && m.l.units[m.tok(k3).low].unit != "" {
+				v, k2 = v2, k3
+				between = false
+			}
+		}
+		if between {
 			return match{}, false
 		}
 		if m.isPunct(k2, "-") && m.adj(k2) && m.tok(j).k == kNum {
@@ -882,8 +948,29 @@ func (m *matcher) durationAt(i int) (match, bool) {
 		val := m.agoValue(v, unit)
 		return m.mk(start, k, "DATE", val, dayKind(val))
 	}
-	if m.role(k) == "rel" {
-		k++ // "seks uger senere": relative to an event, not to the article
+	if m.role(k) == "rel" && m.l.units[m.tok(k-1).low].form != "age" {
+		// "ti år tidligere", "two years later": a year counted from the
+		// last year named before it (else the article's); smaller units
+		// ("seks uger senere") are relative to an event and stay durations
+		if v, err := strconv.Atoi(n); err == nil && yearsIn(unit) > 0 && m.role(k+1) != "than" && m.l.units[m.tok(k-1).low].form != "age" {
+			if y, ok := m.refYear(); ok {
+				v *= yearsIn(unit)
+				if w := m.tok(k).low; w == "tidligere" || w == "earlier" || w == "før" {
+					v = -v
+				}
+				return m.mk(start, k+1, "DATE", fmtYear(y+v), kOther)
+			}
+		}
+		k++
+		return m.mk(start, k, "DURATION", durUnit(n, unit), kOther)
+	}
+	// "6 minutes and 17 seconds", "to år og seks måneder": one duration
+	if r := unitRank(unit); r >= 0 && m.role(k) == "and" && !strings.Contains(n, ".") && n != "X" {
+		if n2, k2, ok := m.number(k + 1); ok && n2 != "X" && !strings.Contains(n2, ".") && m.tok(k2).k == kWord && m.role(k2+1) != "ago" {
+			if u2, ok := m.l.units[m.tok(k2).low]; ok && u2.form != "def" && unitRank(u2.unit) >= 0 && unitRank(u2.unit) < r {
+				return m.mk(start, k2+1, "DURATION", durPair(n, unit, n2, u2.unit), kOther)
+			}
+		}
 	}
 	return m.mk(start, k, "DURATION", durUnit(n, unit), kOther)
 }
@@ -1102,13 +1189,30 @@ func (m *matcher) earlyLate(i int) (match, bool) {
 	if m.isPunct(j, "-") && m.adj(j) {
 		j++
 	}
+	adv := false // "sent i aftes", "tidligt torsdag", "late Tuesday"
+	if w := m.tok(j - 1).low; w == "sent" || w == "tidligt" {
+		adv = true
+	}
+	of := false
 	if m.role(j) == "of" {
 		j++
-	} else if m.l.code == "da" && m.tok(j-1).low != "primo" && m.tok(j-1).low != "ultimo" && m.tok(j-1).low != "medio" {
+		of = true
+	} else if m.l.code == "da" && !adv && m.tok(j-1).low != "primo" && m.tok(j-1).low != "ultimo" && m.tok(j-1).low != "medio" {
 		return match{}, false
 	}
 	inner, ok := m.at(j, 1)
-	if !ok || inner.kind == kClock || inner.typ != "DATE" {
+	if !ok && of {
+		// "slutningen af året", "the end of the year": the current one
+		k := j
+		if m.role(k) == "det" {
+			k++
+		}
+		if u, ok := m.l.units[m.tok(k).low]; ok && m.tok(k).k == kWord && (u.unit == "Y" || u.unit == "M" || u.unit == "W") &&
+			(u.form == "def" || u.form == "sg" && k > j) && m.tok(k+1).k != kNum && m.role(k+1) != "of" {
+			return m.mk(start, k+1, "DATE", m.anc.shift(0, u.unit), kOther)
+		}
+	}
+	if !ok || inner.kind == kClock || inner.typ != "DATE" && !(adv || m.l.code == "en") || inner.typ != "DATE" && inner.typ != "TIME" {
 		return match{}, false
 	}
 	inner.start = start
@@ -1260,3 +1364,56 @@ func yearsIn(unit string) int {
 
 func isNumWord(l *lang, w string) bool { _, ok := l.numberWord(w); return ok }
 func isOrdWord(l *lang, w string) bool { _, ok := l.ordinalWord(w); return ok }
+
+// nightTo: "natten til onsdag" is the night before Wednesday, written as
+// Wednesday's date with TNI (TIME), as TimeML annotators of Danish news do.
+func (m *matcher) nightTo(i int) (match, bool) {
+	t := m.tok(i)
+	if t.k != kWord || m.l.code != "da" || m.l.clock[t.low] != "NI" || !strings.HasSuffix(t.low, "en") || m.tok(i+1).low != "til" {
+		return match{}, false
+	}
+	inner, ok := m.at(i+2, 1)
+	if !ok || inner.kind != kDay || len(inner.val) != 10 {
+		return match{}, false
+	}
+	return m.mk(i, inner.end, "TIME", inner.val+"TNI", kOther)
+}
+
+// unitRank orders the units a compound duration may combine (-1: none).
+func unitRank(u string) int {
+	switch u {
+	case "Y":
+		return 6
+	case "M":
+		return 5
+	case "W":
+		return 4
+	case "D":
+		return 3
+	case "H":
+		return 2
+	case "MIN":
+		return 1
+	case "S":
+		return 0
+	}
+	return -1
+}
+
+// durPair writes two units as one duration: P2Y6M, PT6M17S, P1DT2H.
+func durPair(n1, u1, n2, u2 string) string {
+	var b strings.Builder
+	b.WriteByte('P')
+	t := false
+	for _, p := range [2][2]string{{n1, u1}, {n2, u2}} {
+		if unitRank(p[1]) <= 2 && !t {
+			b.WriteByte('T')
+			t = true
+		}
+		b.WriteString(p[0])
+		b.WriteString(p[1][:1])
+	}
+	return b.String()
+}
+
+func isArticleOne(w string) bool { return w == "a" || w == "an" || w == "one" }

@@ -36,6 +36,7 @@ func New() (*Annotator, error) {
 	if err != nil {
 		return nil, err
 	}
+	da.other, en.other = en, da
 	return &Annotator{da: da, en: en}, nil
 }
 
@@ -110,6 +111,9 @@ func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 			Type:  res.typ,
 			Value: res.val,
 		})
+		if y, ok := leadYear(res.val); ok && res.typ != "DURATION" && res.typ != "SET" {
+			m.ctxYear = y // "året før", "ti år tidligere" count from here
+		}
 		i = res.end
 	}
 	return out
@@ -135,6 +139,37 @@ type matcher struct {
 	toks []tok
 	anc  anchor
 	l    *lang
+	// ctxYear is the year of the last dated expression found before the
+	// current position (0 if none): the reference of "året før",
+	// "ti år tidligere", "the year before".
+	ctxYear int
+}
+
+// leadYear reads the four-digit year a TIMEX3 value starts with.
+func leadYear(v string) (int, bool) {
+	if len(v) < 4 || len(v) > 4 && v[4] != '-' && v[4] != 'T' {
+		return 0, false
+	}
+	y := 0
+	for i := 0; i < 4; i++ {
+		c := v[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y, true
+}
+
+// refYear is the year that anaphoric year offsets count from.
+func (m *matcher) refYear() (int, bool) {
+	if m.ctxYear != 0 {
+		return m.ctxYear, true
+	}
+	if m.anc.prec > precNone {
+		return m.anc.year(), true
+	}
+	return 0, false
 }
 
 func (m *matcher) tok(i int) *tok {
@@ -240,6 +275,7 @@ func (m *matcher) at(i int, depth int) (match, bool) {
 	try(m.dayOfMonth(i))
 	if depth == 0 {
 		try(m.earlyLate(i))
+		try(m.nightTo(i))
 	}
 	return best, found
 }
@@ -262,10 +298,14 @@ func (m *matcher) boundary(j int) bool {
 	return false
 }
 
-// future reports whether a future cue ("vil", "skal", "will") comes shortly
-// before token i in its sentence, with no reporting verb in between.
+// future reports whether a future cue ("vil", "skal", "will", "is due to")
+// comes at most twelve words before token i in its sentence, with no
+// reporting verb, auxiliary or past-tense marker in between; or whether the
+// time leans forward ("allerede fredag", "i løbet af torsdag", "senest i
+// maj") in a sentence with no past-tense marker.
 func (m *matcher) future(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-6; j-- {
+	words := 0
+	for j := i - 1; j >= 0 && words < 12; j-- {
 		if m.boundary(j) || m.toks[j+1].nl {
 			break
 		}
@@ -273,14 +313,93 @@ func (m *matcher) future(i int) bool {
 		if t.k != kWord {
 			continue
 		}
-		if m.l.future[t.low] {
-			return true
+		words++
+		if m.l.future[t.low] || m.l.other.future[t.low] {
+			return true // the other language's cues too: an English quote in a Danish article
 		}
-		if m.l.words[t.low] == "aux" {
+		if t.low == "at" && m.tok(j-1).low == "for" && m.l.code == "da" && m.tok(j+1).low != "have" {
+			return true // purpose: "for at få trafikken i gang i løbet af torsdag"
+		}
+		if m.l.words[t.low] == "aux" || m.isPast(j) {
 			return false
 		}
 	}
+	return m.lean(i) && !m.pastInSentence(i)
+}
+
+// isPast reports a past-tense or perfect marker at token j (time_past.tsv;
+// English words in -ed that are no future cue and not a passive after a
+// form of "be": "will be finalized by June 10").
+func (m *matcher) isPast(j int) bool {
+	t := m.tok(j)
+	if t.k != kWord {
+		return false
+	}
+	w := t.low
+	if m.l.past[w] {
+		return true
+	}
+	if m.l.code != "en" || len(w) <= 4 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") || m.l.future[w] || w == "hundred" {
+		return false
+	}
+	switch m.tok(j - 1).low {
+	case "be", "been", "being", "is", "are", "get", "gets", "getting":
+		return false
+	}
+	return true
+}
+
+// lean reports a forward-leaning word right before the time at i, over
+// prepositions: "allerede (i) maj", "senest fredag", "i løbet af torsdag".
+func (m *matcher) lean(i int) bool {
+	k := i - 1
+	for n := 0; n < 2 && (m.role(k) == "in" || m.role(k) == "on"); n++ {
+		k--
+	}
+	if m.role(k) == "lean" {
+		return true
+	}
+	return m.l.code == "da" && m.tok(k).low == "af" && m.tok(k-1).low == "løbet"
+}
+
+// pastInSentence reports a past-tense marker in the clause of token i
+// (up to a sentence end or comma). Danish weak past forms count here too
+// ("ramte", "sænkede"): a false hit only keeps the default past reading.
+func (m *matcher) pastInSentence(i int) bool {
+	for j := i - 1; j >= 0 && j > i-60; j-- {
+		if m.boundary(j) || m.toks[j+1].nl || m.isPunct(j, ",") {
+			break
+		}
+		if m.isPastLoose(j) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(m.toks) && j < i+60; j++ {
+		if m.boundary(j) || m.toks[j].nl || m.isPunct(j, ",") {
+			break
+		}
+		if m.isPastLoose(j) {
+			return true
+		}
+	}
 	return false
+}
+
+// isPastLoose adds the Danish weak past endings -ede and -te to isPast
+// (not -ste: "sidste", "næste"; not -nte, -tte: "rente", "sætte"; not
+// "brede", "berede").
+func (m *matcher) isPastLoose(j int) bool {
+	if m.isPast(j) {
+		return true
+	}
+	w := m.tok(j).low
+	if m.l.code != "da" || len(w) < 5 || m.l.future[w] || m.l.words[w] != "" {
+		return false
+	}
+	if strings.HasSuffix(w, "ede") {
+		return len(w) >= 6 && !strings.HasSuffix(w, "berede")
+	}
+	return strings.HasSuffix(w, "te") && !strings.HasSuffix(w, "ste") && !strings.HasSuffix(w, "nte") && !strings.HasSuffix(w, "tte")
 }
 
 // dirFor is the reading of a bare month, season, quarter or yearless date:

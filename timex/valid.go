@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // ValidValue reports whether v is a well-formed TIMEX3 value of type typ as
 // this package writes them: dates with X for unknown parts, seasons,
 // weeks, quarters, halves, decades, centuries, times with parts of day,
@@ -29,23 +31,45 @@ func validDuration(v string) bool {
 	if len(v) < 3 || v[0] != 'P' {
 		return false
 	}
-	i := 1
-	if v[i] == 'T' {
-		i++
-	}
-	n := 0
-	for i < len(v) && (digitOrX(v[i]) || v[i] == '.') {
-		i++
-		n++
-	}
-	if n == 0 {
-		return false
-	}
-	switch v[i:] {
-	case "Y", "M", "W", "D", "H", "S", "DE", "CE", "WE":
+	if v == "PXDE" || v == "PXCE" || v == "PXWE" {
 		return true
 	}
-	return false
+	// ISO 8601: P[nY][nM][nW][nD][T[nH][nM][nS]], at least one part, the
+	// units in order ("P2Y6M", "PT6M17S"); DE, CE and WE only alone.
+	i := 1
+	parts := 0
+	date, tm := "YMWD", "HMS"
+	order := date
+	rank := 0
+	for i < len(v) {
+		if v[i] == 'T' {
+			if order == tm || i == len(v)-1 {
+				return false
+			}
+			order, rank = tm, 0
+			i++
+			continue
+		}
+		n := 0
+		for i < len(v) && (digitOrX(v[i]) || v[i] == '.') {
+			i++
+			n++
+		}
+		if n == 0 || i >= len(v) {
+			return false
+		}
+		if parts == 0 && i+2 == len(v) && order == date && (v[i:] == "DE" || v[i:] == "CE" || v[i:] == "WE") {
+			return true
+		}
+		k := strings.IndexByte(order[rank:], v[i])
+		if k < 0 {
+			return false
+		}
+		rank += k + 1
+		i++
+		parts++
+	}
+	return parts > 0
 }
 
 func allDX(s string) bool {
