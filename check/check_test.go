@@ -7,6 +7,7 @@ import (
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/check"
 	"github.com/kilde-news/kilde/fx"
+	"github.com/kilde-news/kilde/lexicon"
 	"github.com/kilde-news/kilde/quantity"
 )
 
@@ -163,4 +164,42 @@ func BenchmarkCheck(b *testing.B) {
 		c.Annotate(d)
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// Every currency the ECB publishes has its ISO code, and the common ones
+// an English and a Danish name, in lexicon/all/currencies.tsv, so that a
+// conversion between any two of them can be checked.
+func TestCurrencyCoverage(t *testing.T) {
+	rows, err := lexicon.Rows("all/currencies.tsv", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]bool{}
+	names := map[string]int{}
+	for _, r := range rows {
+		if r[0] == r[1] {
+			codes[r[1]] = true
+		} else if len(r) < 3 {
+			names[r[1]]++
+		}
+	}
+	tab, err := fx.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecb := "AUD BGN BRL CAD CHF CNY CYP CZK DKK EEK GBP HKD HRK HUF IDR ILS INR ISK JPY KRW LTL LVL MTL MXN MYR NOK NZD PHP PLN ROL RON RUB SEK SGD SIT SKK THB TRL TRY USD ZAR"
+	for _, c := range strings.Fields(ecb) {
+		if !tab.Has(c) {
+			t.Errorf("fx table lacks %s", c)
+		}
+		if !codes[c] {
+			t.Errorf("currencies.tsv lacks the code %s", c)
+		}
+	}
+	// daily currencies: at least a Danish and an English name (two rows)
+	for _, c := range strings.Fields("USD GBP JPY SEK NOK CHF DKK CNY CAD AUD RUB PLN TRY INR") {
+		if names[c] < 2 {
+			t.Errorf("currencies.tsv has %d names for %s, want ≥ 2", names[c], c)
+		}
+	}
 }

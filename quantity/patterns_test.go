@@ -131,6 +131,14 @@ var patternTests = []struct {
 	{"en", "They paid £5m for Liverpool.", []string{"[£5m] 5e+06 exact GBP"}},
 	{"da", "Han fik 300 kr. for det.", []string{"[300 kr.] 300 exact DKK"}},
 	{"en", "The firm paid $2bn to settle the case.", []string{"[$2bn] 2e+09 exact USD"}},
+	// hyphenated fractions of a point, basis points
+	{"en", "The Fed made a half-point cut.", []string{"[a half-point] 0.5 exact pp"}},
+	{"en", "It was a quarter-point hike.", []string{"[a quarter-point] 0.25 exact pp"}},
+	{"en", "The bank announced a 25 basis point cut.", []string{"[25 basis point] 25 exact bp"}},
+	{"en", "Yields rose 30 bps on Monday.", []string{"[30 bps] 30 exact bp"}},
+	{"en", "Unemployment rose 0.3 percentage-point.", []string{"[0.3 percentage-point] 0.3 exact pp"}},
+	{"en", "The team scored 3 points.", []string{"[3] 3 exact (points)"}},
+	{"da", "Renten hæves med 0,25 procentenhed.", []string{"[0,25 procentenhed] 0.25 exact pp"}},
 }
 
 func TestPatterns(t *testing.T) {

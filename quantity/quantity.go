@@ -359,7 +359,11 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 	}
 	if n.Weak {
 		// "et halvt procentpoint", "half a percentage point", "half point"
-		if _, e := a.fracUnit(text, skipSpaces(text, n.End), n); e < 0 {
+		j := skipSpaces(text, n.End)
+		if j == n.End && j+1 < len(text) && text[j] == '-' {
+			j++ // "a half-point cut"
+		}
+		if _, e := a.fracUnit(text, j, n); e < 0 {
 			return kilde.Quantity{}, skip, false
 		}
 	}
