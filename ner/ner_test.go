@@ -168,6 +168,9 @@ func FuzzAnnotate(f *testing.F) {
 		"Donald Trump met Boris Johnson in London on Monday. Trump's speech.",
 		"Dansk Folkeparti (DF) stemmer imod. DFs formand siger nej.",
 		"\xff\xfe ' ’s 's ( ) - -- ISIS-krigere A. B. C.",
+		"KØBENHAVN (Ritzau): Lise Hansen (V) og S og M. Retten i Holbæk, Region Syddanmark, Carlsbergs.",
+		"WASHINGTON (Reuters) - The Bank of Canada and Thames Valley Police. Chief Executive Satya Nadella. TV 2 Fyn",
+		"Office for ( ) of Bank (V) Politi\nNICE, A/S Team",
 		"",
 	} {
 		f.Add(s, false)

@@ -1,0 +1,87 @@
+package ner_test
+
+import (
+	"reflect"
+	"testing"
+)
+
+// The rules after the tagger (docs/ner.md, "Rules after the tagger"), on
+// sentences written for these tests.
+func TestRules(t *testing.T) {
+	a := newAnnotator(t)
+	for _, tc := range []struct{ name, lang, marked string }{
+		// Organisation head words: the last word of a name.
+		{"politi", "da", "Ifølge [Sydsjællands Politi|ORG] blev ingen kommet til skade."},
+		{"byråd", "da", "I går vedtog [Silkeborg Byråd|ORG] budgettet for næste år."},
+		{"kommune", "da", "Borgerne i [Struer Kommune|ORG] får nye skraldespande."},
+		{"A/S", "da", "Aktierne i [Brødrene Hansen A/S|ORG] steg kraftigt."},
+		{"police", "en", "[Thames Valley Police|ORG] said two men had been arrested."},
+		{"holdings", "en", "Shares in [Rolls-Royce Holdings|ORG] rose on Thursday."},
+		// ... the first word, with connectors.
+		{"region", "da", "Det oplyser [Region Syddanmark|ORG] i en pressemeddelelse."},
+		{"retten i", "da", "Sagen skal for [Retten i Holbæk|ORG] til foråret."},
+		{"office for", "en", "The [Office for Budget Responsibility|ORG] published new forecasts."},
+		{"bank of", "en", "The [Bank of Canada|ORG] cut interest rates on Wednesday."},
+		{"department", "en", "A [Department of Education|ORG] official declined to comment."},
+		// Danish compounds with an organisation ending.
+		{"styrelsen", "da", "Det viser tal fra [Fiskeristyrelsen|ORG] for sidste år."},
+		{"rådet", "da", "Formand for [Sundhedsrådet|ORG] [Peter Holm|PER] er kritisk."},
+		{"foreningen", "da", "Det mener [Cyklistforeningen|ORG] og flere kommuner."},
+		// A sentence-initial common word with the ending is not a name.
+		{"rådet initial", "da", "Rådet mødes igen i næste uge."},
+		// Fixed names: acronyms, multiword names, genitives.
+		{"WHO", "en", "The [WHO|ORG] warned that cases were rising."},
+		{"Fed", "en", "The [Fed|ORG] held rates steady in June."},
+		{"EU", "da", "Ministrene i [EU|ORG] skal stemme om forslaget."},
+		{"EU compound", "da", "Alle EU-landene skal stemme om forslaget."},
+		{"TV 2 Fyn", "da", "Det skriver [TV 2 Fyn|ORG] søndag."},
+		{"genitive", "da", "[Carlsbergs|ORG] overskud steg med ti procent."},
+		{"tour", "en", "He won a stage of the [Tour de France|MISC] last year."},
+		{"gazzetta", "en", "The rider told [La Gazzetta dello Sport|ORG] that he would race again."},
+		{"company not person", "en", "Analysts at [Goldman Sachs|ORG] expect lower prices."},
+		// Party letters after a politician, and alone in a party article.
+		{"party letter", "da", "Forslaget kommer fra [Lise Hansen|PER] ([V|ORG]), som er ordfører."},
+		{"bare letters", "da", "Ordføreren [Lise Hansen|PER] ([V|ORG]) siger, at både [S|ORG] og [M|ORG] støtter forslaget."},
+		// No party letter without a party context; an initial is not one.
+		{"initial", "da", "Hun hedder [Lise K. Hansen|PER] og bor i [Vejle|LOC]."},
+		// Datelines.
+		{"dateline da", "da", "[FREDERICIA|LOC] ([Ritzau|ORG]): Et lager brændte natten til søndag."},
+		{"dateline en", "en", "[MADRID|LOC] ([Reuters|ORG]) - [Spanish|MISC] farmers blocked roads on Monday."},
+		// Titles are not part of a person's span.
+		{"title en", "en", "Chief Executive [Satya Nadella|PER] said the results were strong."},
+		{"title da", "da", "Det siger cheføkonom [Søren Kristensen|PER] til avisen."},
+		// An organisation glued onto a person is split.
+		{"org before person", "da", "Det siger cheføkonom i [Sydbank|ORG] [Søren Kristensen|PER] til avisen."},
+	} {
+		text, want := parseMarked(tc.marked)
+		d := annotate(t, a, tc.lang, text)
+		if g := got(d); !reflect.DeepEqual(g, want) {
+			t.Errorf("%s: Annotate(%q) = %q, want %q", tc.name, text, g, want)
+		}
+	}
+}
+
+// The same name is labelled alike across an article; a name with and
+// without a middle initial has one canonical name.
+func TestDocumentConsistency(t *testing.T) {
+	a := newAnnotator(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       map[string]string // mention → label|canonical
+	}{
+		{"en", "John F. Kennedy was elected in 1960. Later, John Kennedy visited Berlin.",
+			map[string]string{"John F. Kennedy": "PER|John Kennedy", "John Kennedy": "PER|John Kennedy"}},
+		{"en", "George W. Bush spoke in Texas on Monday.",
+			map[string]string{"George W. Bush": "PER|George W. Bush"}},
+		{"da", "Vestas har fået en ordre. Vestas' aktie steg, og Vestas ansætter flere.",
+			map[string]string{"Vestas": "ORG|Vestas"}},
+	} {
+		d := annotate(t, a, tc.lang, tc.text)
+		for _, e := range d.Entities {
+			w, ok := tc.want[d.SpanText(e.Span)]
+			if ok && w != e.Label+"|"+e.Canonical {
+				t.Errorf("%q: %q = %s|%s, want %s", tc.text, d.SpanText(e.Span), e.Label, e.Canonical, w)
+			}
+		}
+	}
+}
