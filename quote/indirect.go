@@ -122,6 +122,21 @@ func (st *state) according(m, e, a, b int) bool {
 			sp.name = st.text[sp.span.Start:sp.span.End]
 		}
 	}
+	if !sp.ok && st.lx.code == "da" {
+		// "ifølge britiske efterretningskilder", "ifølge vestlige diplomater":
+		// adjectives in -e before a plural or definite noun
+		k := e
+		for k < b && k < e+3 && st.word(k) && !st.toks[k].cap && strings.HasSuffix(st.toks[k].low, "e") {
+			k++
+		}
+		if k > e && k < b && st.word(k) && !st.toks[k].cap && len(st.toks[k].low) >= 5 {
+			w := st.toks[k].low
+			if strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ne") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "et") {
+				sp = speaker{ok: true, desc: true, start: e, end: k + 1, head: k + 1, span: kilde.Span{Start: st.toks[e].s, End: st.toks[k].e}}
+				sp.name = st.text[sp.span.Start:sp.span.End]
+			}
+		}
+	}
 	if !sp.ok {
 		return false
 	}
@@ -146,10 +161,7 @@ func (st *state) according(m, e, a, b int) bool {
 	}
 	if m <= a+1 { // sentence start
 		k := sp.end
-		if sp.desc {
-			k = sp.end
-		}
-		cl, ok := st.clause(k, b)
+		cl, ok := st.clause(k, st.ownEnd(k, b))
 		if !ok {
 			return false
 		}
@@ -164,7 +176,72 @@ func (st *state) according(m, e, a, b int) bool {
 		st.addIndirect(cl, sp, m, e, b)
 		return true
 	}
+	// in the middle of a clause: "Planen koster ifølge X 2,5 mia. kr." — the
+	// sentence, with the phrase inside it (issue 7: ifølge clauses are quotes)
+	if !sp.desc || st.lx.code == "da" {
+		if st.hasQuoteIn(a, b) || sp.pron != 0 {
+			return false
+		}
+		end := st.ownEnd(sp.end, b)
+		if end <= sp.end && b > sp.end {
+			return false
+		}
+		cl, ok := st.clause(a, end)
+		if !ok {
+			return false
+		}
+		st.addIndirect(cl, sp, m, e, b)
+		return true
+	}
 	return false
+}
+
+// ownEnd returns where the clause that starts at k ends: before a
+// coordination (", og", ", men", ", and", ", but") that is followed by
+// another reporting cue ("…, og formand X frygter, at …"), else b.
+func (st *state) ownEnd(k, b int) int {
+	for c := k; c+1 < b; c++ {
+		if st.toks[c].low != "," || !st.word(c+1) {
+			continue
+		}
+		switch st.toks[c+1].low {
+		case "og", "men", "and", "but":
+		default:
+			continue
+		}
+		for n := c + 2; n < b; n++ {
+			if st.toks[n].inQ {
+				break
+			}
+			if st.isCue(n) || st.class(n)&wComp != 0 && st.toks[n-1].low == "," {
+				return c // "…, og formand X frygter, at …"
+			}
+		}
+	}
+	return b
+}
+
+// cutCoordQuote ends an indirect clause [i, j) before a coordinated clause
+// that is a direct quote: "…, at Danmark ikke sender soldater, men at »…«".
+func (st *state) cutCoordQuote(i, j int) int {
+	for c := i; c+2 < j; c++ {
+		if st.toks[c].low != "," || !st.word(c+1) {
+			continue
+		}
+		switch st.toks[c+1].low {
+		case "og", "men", "and", "but":
+		default:
+			continue
+		}
+		n := c + 2
+		if n < j && st.class(n)&wComp != 0 {
+			n++
+		}
+		if n < j && (st.toks[n].k == tMark || st.toks[n].inQ) {
+			return c
+		}
+	}
+	return j
 }
 
 // reportedDA: "X siger, at …", "siger X, at …", "…, siger X."
@@ -184,7 +261,7 @@ func (st *state) reportedDA(m, e, a, b int) bool {
 		}
 	}
 	if n >= 0 {
-		cl, ok := st.clause(n+1, b)
+		cl, ok := st.clause(n+1, st.cutCoordQuote(n+1, b))
 		if !ok {
 			return false
 		}
@@ -268,8 +345,8 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 	// "Judge X dissented, saying she …": the speaker is the subject
 	if strings.HasSuffix(st.toks[m].low, "ing") && m-1 > a && st.toks[m-1].low == "," {
 		sp := st.subjectOf(a, m-1)
-		if !sp.ok {
-			sp = st.subject(a, m-1)
+		if sp.pron == 0 {
+			sp = st.leadingNP(a, m-1)
 		}
 		if !sp.ok {
 			return false
@@ -286,6 +363,26 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 		return false
 	}
 	return st.reportedClauseEN(sp, m, e, b, kind)
+}
+
+// leadingNP returns the name that is the subject of the sentence starting at
+// a: the name before its first lower-case word that is no determiner, role or
+// preposition ("Fed Governor Michelle Bowman dissented", "Danish shipping
+// group A.P. Moller-Maersk raised"); none when a comma comes first.
+func (st *state) leadingNP(a, end int) speaker {
+	for v := a + 1; v < end && v <= a+10; v++ {
+		t := st.toks[v]
+		if !st.word(v) {
+			return speaker{}
+		}
+		if t.cap || st.class(v)&(wDet|wPrep|wConn) != 0 {
+			continue
+		}
+		if sp := st.npBefore(v, a); sp.ok && !sp.desc && sp.pron == 0 {
+			return sp
+		}
+	}
+	return speaker{}
 }
 
 // clauseFirstEN: the cue near the end of the sentence: "…, said X." /
@@ -311,6 +408,9 @@ func (st *state) clauseFirstEN(m, e, a, b int, kind string) bool {
 		if !sp.ok || !st.plainWords(c+1, sp.start) {
 			continue
 		}
+		if st.subordinator(c + 1) {
+			return false // "…, while Kazakhstan reported some 28,000": no frame
+		}
 		// "the World Health Organization and UNICEF said": both
 		if j := sp.start - 1; sp.pron == 0 && !sp.desc && j > c+1 && (st.toks[j].low == "and" || st.toks[j].low == "og") {
 			if p := st.npBefore(j, c+1); p.ok && !p.desc && p.pron == 0 {
@@ -324,6 +424,15 @@ func (st *state) clauseFirstEN(m, e, a, b int, kind string) bool {
 			return true
 		}
 		break
+	}
+	return false
+}
+
+// subordinator reports whether token i opens a new clause ("while", "mens").
+func (st *state) subordinator(i int) bool {
+	switch st.toks[i].low {
+	case "while", "whereas", "but", "and", "as", "when", "because", "although", "mens", "men", "og", "da", "fordi", "selvom":
+		return true
 	}
 	return false
 }
@@ -363,7 +472,7 @@ func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 			break
 		}
 		if st.class(n)&wComp != 0 && st.toks[n].low == "that" {
-			if cl, ok := st.clause(n+1, b); ok {
+			if cl, ok := st.clause(n+1, st.cutCoordQuote(n+1, b)); ok {
 				st.addIndirect(cl, sp, m, e, b)
 				return true
 			}
@@ -436,7 +545,7 @@ func (st *state) backRef(s, a, b int) bool {
 	default:
 		return false
 	}
-	if !sp.ok || b-e > 14 {
+	if !sp.ok || b-e > 22 {
 		return false
 	}
 	for k := e; k < b; k++ {
@@ -579,20 +688,25 @@ func (st *state) nameBefore(m, a int) bool {
 	return sp.ok && !sp.desc && sp.pron == 0
 }
 
-// leadIn reports whether tokens [i, j) may stand before a name in a speaker
-// phrase: determiners, role words, prepositions, capitalized words.
+// leadIn reports whether tokens [i, j) may stand before a name in a Danish
+// speaker phrase after "ifølge": "avisen Politiken", "formand for X", but not
+// "meningsmålingerne fører Venstre", where a finite verb (a lower-case word
+// in -r, -ede, -te after the first) comes first: Danish puts the verb second.
 func (st *state) leadIn(i, j int) bool {
-	for k := i; k < j; k++ {
+	if st.lx.code == "en" {
+		return true
+	}
+	for k := i + 1; k < j; k++ {
 		if !st.word(k) || st.toks[k].cap || st.class(k)&(wDet|wPrep) != 0 || st.genitive(k) {
 			continue
 		}
 		if ok, _ := st.isRole(k); ok {
 			continue
 		}
-		if _, ok := st.lx.roleDef(st.toks[k].low); ok {
-			continue
+		w := st.toks[k].low
+		if strings.HasSuffix(w, "r") || strings.HasSuffix(w, "ede") || strings.HasSuffix(w, "te") {
+			return false
 		}
-		return false
 	}
 	return true
 }

@@ -40,6 +40,19 @@ var rowsMore = []row{
 	{in: "Ifølge meningsmålingerne [[fører Venstre nu]], og [[partiet skulle angiveligt have fået flere nye medlemmer]], skriver Berlingske.", want: []want{ind("meningsmålingerne", "Ifølge"), ind("Berlingske", "skriver")}},
 	// a paragraph that continues a quote without repeating the opening mark
 	{in: "Lars Møller har kørt bus i Odense i 25 år.\n\n»[[Jeg har altid elsket at køre. Men ruterne er blevet for stramme.]]\n\n[[Nu har jeg sagt op]]«, fortæller den 61-årige buschauffør.", want: []want{d("Lars Møller", ""), d("Lars Møller", "fortæller")}},
+	// ifølge/according to in the middle of a sentence: the sentence
+	{in: "[[Broen koster ifølge Vejdirektoratet 1,2 mia. kr. at bygge]].", want: []want{ind("Vejdirektoratet", "ifølge")}},
+	{in: "[[Rusland har ifølge britiske efterretningskilder mistet over 1.000 kampvogne]].", want: []want{ind("britiske efterretningskilder", "ifølge")}},
+	{in: "[[His club, Real Madrid, reportedly paid him around €9 million a season]], according to Spanish newspaper Marca.", lang: "en", want: []want{ind("Marca", "according to")}},
+	// an ifølge clause ends before a coordinated clause with its own cue
+	{in: "Ifølge fagforbundet [[mangler der 300 buschauffører i regionen]], og formand Per Lund frygter, at tallet stiger.", want: []want{ind("fagforbundet", "Ifølge")}},
+	// an at-clause ends before a coordinated direct quote
+	{in: "Ministeren siger, at [[regeringen ikke vil hæve skatten]], men at »[[alle muligheder skal undersøges]]«.", want: []want{ind("Ministeren", "siger"), d("Ministeren", "siger")}},
+	// the subject of an -ing cue is the whole name; a clause after "while" has no frame
+	{in: "Fed Governor Lisa Cook dissented, saying [[she would have preferred a smaller cut]].", lang: "en", want: []want{ind("Lisa Cook", "saying").r("governor")}},
+	{in: "Germany accounted for about 4,000 cases, while Austria reported some 2,000.", lang: "en", want: nil},
+	// "Det sagde han" with a long tail
+	{in: "[[Borgmester Ole Dam lover nye cykelstier i hele kommunen]]. Det sagde han mandag aften på et borgermøde i Kulturhuset med over 200 fremmødte.", want: []want{ind("Ole Dam", "sagde").r("borgmester")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }
