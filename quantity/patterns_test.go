@@ -139,6 +139,11 @@ var patternTests = []struct {
 	{"en", "Unemployment rose 0.3 percentage-point.", []string{"[0.3 percentage-point] 0.3 exact pp"}},
 	{"en", "The team scored 3 points.", []string{"[3] 3 exact (points)"}},
 	{"da", "Renten hæves med 0,25 procentenhed.", []string{"[0,25 procentenhed] 0.25 exact pp"}},
+	// multipliers: the span takes "times"/"gange"
+	{"en", "Cases were more than ten times higher than last year.", []string{"[more than ten times] 10 10.._ more_than"}},
+	{"da", "Priserne er op til fem gange højere.", []string{"[op til fem gange] 5 _..5 at_most"}},
+	{"da", "Han har vundet tre gange.", []string{"[tre gange] 3 exact"}},
+	{"en", "She was arrested three times in 2019.", []string{"[three times] 3 exact"}},
 }
 
 func TestPatterns(t *testing.T) {

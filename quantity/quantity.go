@@ -553,6 +553,16 @@ func (a *Annotator) at(d *kilde.Doc, lang string, i int) (kilde.Quantity, int, b
 		}
 	}
 done:
+	if x.class == "" {
+		// a multiplier: "more than ten times", "op til fem gange"
+		if j := skipSpaces(text, end); j > end {
+			switch w := lowerASCII(wordAt(text, j)); w {
+			case "times", "gange":
+				end = j + len(w)
+				x.class = "times"
+			}
+		}
+	}
 	q.Span = kilde.Span{Start: start, End: end}
 	switch x.class {
 	case "", "measure":
