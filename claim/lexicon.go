@@ -80,10 +80,13 @@ const (
 	rAnaphor  // "Det oplyser politiet": the claim is the sentence before
 	rWord     // a plain word: no suffix rule applies ("family" is no adverb)
 	rAddr     // marks an addressee before the verb: "over for Ritzau", "til DR"
+	rOrgref   // a definite description of an organisation named before ("styrelsen" → Erhvervsstyrelsen)
+	rOrgany   // as orgref, and without a matching head the last organisation named ("selskabet")
 )
 
 var roleNames = map[string]uint32{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
-	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor, "word": rWord, "addr": rAddr}
+	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor, "word": rWord, "addr": rAddr,
+	"orgref": rOrgref, "organy": rOrgany}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens; "~t" is any word ending in "t" ("skal * have ~t":

@@ -1074,7 +1074,13 @@ func (s *scan) sourceText(a, b int) (string, bool) {
 			return s.text[s.toks[a].s:s.toks[a].e], false
 		}
 	}
+	if name := s.orgRef(a, b); name != "" {
+		return name, false
+	}
 	t := s.npText(a, b)
+	if name := s.acronym(a, b); name != "" {
+		return name, false
+	}
 	if s.toks[b-1].cap || s.role(b-1)&rDoc == 0 && s.role(a)&rDet == 0 {
 		// a name, or a bare description ("transportministeren"), can be
 		// what a later "han" refers to; "en rapport" cannot
@@ -1261,4 +1267,100 @@ func rank(h string) class {
 		}
 	}
 	return -1
+}
+
+// entName is the canonical name of entity e, else its text.
+func (s *scan) entName(e kilde.Entity) string {
+	if e.Canonical != "" {
+		return e.Canonical
+	}
+	return s.text[e.Start:e.End]
+}
+
+// orgRef resolves a definite description of an organisation ("styrelsen",
+// "politiet", "the agency", "selskabet", "the company") to the last ORG
+// entity before it whose name holds the head noun ("Erhvervsstyrelsen",
+// "Østjyllands Politi"); words with role organy fall back to the last ORG
+// named. It returns "" when nothing fits.
+func (s *scan) orgRef(a, b int) string {
+	h := b - 1
+	if b-a > 2 || b-a == 2 && !s.is(a, "the") || s.toks[h].cap && h != s.first {
+		return ""
+	}
+	r := s.toks[h].role
+	if r&(rOrgref|rOrgany) == 0 {
+		return ""
+	}
+	stem := string(s.norm(h))
+	if s.l.v2 && len(stem) > 6 {
+		// the definite article is a suffix: "styrelsen" → "styrels", "politiet" → "politi"
+		switch stem[len(stem)-2:] {
+		case "en", "et":
+			stem = stem[:len(stem)-2]
+		}
+	}
+	off := s.toks[a].s
+	last := ""
+	var low []byte
+	for i := len(s.d.Entities) - 1; i >= 0; i-- {
+		e := s.d.Entities[i]
+		if e.End > off || e.Label != "ORG" {
+			continue
+		}
+		name := s.entName(e)
+		if last == "" {
+			last = name
+		}
+		low = append(low[:0], strings.ToLower(name)...)
+		if strings.Contains(string(low), stem) {
+			return name
+		}
+	}
+	if r&rOrgany != 0 {
+		return last
+	}
+	return ""
+}
+
+// acronym resolves an all-capitals source ("KL") to an ORG entity named
+// before whose capitalized words have those initials ("Kommunernes
+// Landsforening"). It returns "" when none does.
+func (s *scan) acronym(a, b int) string {
+	if b-a != 1 {
+		return ""
+	}
+	w := s.text[s.toks[a].s:s.toks[a].e]
+	if len(w) < 2 || len(w) > 5 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return ""
+		}
+	}
+	off := s.toks[a].s
+	for i := len(s.d.Entities) - 1; i >= 0; i-- {
+		e := s.d.Entities[i]
+		if e.End > off || e.Label != "ORG" {
+			continue
+		}
+		name := s.entName(e)
+		k := 0
+		ok := true
+		for _, f := range strings.Fields(name) {
+			c := f[0]
+			if c < 'A' || c > 'Z' {
+				continue
+			}
+			if k >= len(w) || w[k] != c {
+				ok = false
+				break
+			}
+			k++
+		}
+		if ok && k == len(w) && len(strings.Fields(name)) > 1 {
+			return name
+		}
+	}
+	return ""
 }
