@@ -105,7 +105,8 @@ func (m *matcher) phraseValue(ph phrase, i, j, depth int) (match, bool) {
 	case "set":
 		if ph.adv {
 			p := m.tok(i - 1)
-			if !(p.k == kNum || p.low == "%" || p.low == "times" || p.low == "twice" || p.low == "once" || p.low == "percent") {
+			if !(p.k == kNum || p.low == "%" || p.low == "times" || p.low == "twice" || p.low == "once" || p.low == "percent" ||
+				p.low == "million" || p.low == "billion" || p.low == "trillion" || p.low == "bn" || p.low == "dollars" || p.low == "euros" || p.low == "pounds") {
 				return match{}, false
 			}
 		}
@@ -1417,3 +1418,19 @@ func durPair(n1, u1, n2, u2 string) string {
 }
 
 func isArticleOne(w string) bool { return w == "a" || w == "an" || w == "one" }
+
+// yearTo: "the year to September" (British statistics: the twelve months
+// ending then) is a DURATION of a year over the whole span.
+func (m *matcher) yearTo(i int) (match, bool) {
+	if m.l.code != "en" || m.tok(i).low != "the" || m.tok(i+1).low != "year" || m.tok(i+2).low != "to" {
+		return match{}, false
+	}
+	mo, kind, k, ok := m.monthAt(i + 3)
+	if !ok || mo == 0 || kind == "abbr" || kind == "amb" && !m.tok(i+3).cap {
+		return match{}, false
+	}
+	if _, ok := m.year4(k); ok {
+		k++
+	}
+	return m.mk(i, k, "DURATION", "P1Y", kOther)
+}

@@ -272,6 +272,7 @@ func (m *matcher) at(i int, depth int) (match, bool) {
 	try(m.clock(i))
 	try(m.set(i))
 	try(m.nthInMonth(i))
+	try(m.yearTo(i))
 	try(m.dayOfMonth(i))
 	if depth == 0 {
 		try(m.earlyLate(i))
@@ -342,8 +343,12 @@ func (m *matcher) isPast(j int) bool {
 	if m.l.code != "en" || len(w) <= 4 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") || m.l.future[w] || w == "hundred" {
 		return false
 	}
+	if t.cap && m.tok(j-1).k == kWord {
+		return false // part of a name: "United", "Crooked Joe"
+	}
 	switch m.tok(j - 1).low {
-	case "be", "been", "being", "is", "are", "get", "gets", "getting":
+	case "be", "been", "being", "is", "are", "get", "gets", "getting", // passive
+		"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "so", "very": // adjective
 		return false
 	}
 	return true

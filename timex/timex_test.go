@@ -127,6 +127,8 @@ var cases = []struct {
 	{"2024-03-12", "en", "The vote is scheduled to take place at the old town hall in [October|DATE|2024-10]."},
 	{"2024-03-12", "en", "Markets [now|DATE|PRESENT_REF] price a 70% chance of a rate cut in [June|DATE|2024-06]."},
 	{"2024-03-12", "en", "The minister, who will retire, visited the plant in [October|DATE|2023-10]."},
+	{"2024-03-12", "en", "They are going to win big in New Hampshire and beat Crooked Joe in [November|DATE|2024-11]."},
+	{"2024-03-12", "en", "The contract will be finalized by [June 10|DATE|2024-06-10]; the so-called deal was signed in [January|DATE|2024-01]."},
 	// phrases: night to, late/early, anaphoric years, ages, genitives, turn and rest of the year
 	{"2024-03-12", "da", "Branden brød ud [natten til søndag|TIME|2024-03-10TNI]. [Natten til i dag|TIME|2024-03-12TNI] var rolig."},
 	{"2024-03-12", "da", "Politiet rykkede ud [sent i aftes|TIME|2024-03-11TEV], og han vågnede [tidligt i morges|TIME|2024-03-12TMO]."},
@@ -149,6 +151,8 @@ var cases = []struct {
 	{"2024-03-12", "en", "The wait is [between 3 and 5 years|DURATION|P5Y] or [10 to 12 weeks|DURATION|P12W], between [2019|DATE|2019] and [2021|DATE|2021]."},
 	{"2024-03-12", "da", "Det er det tredje røveri på [under et år|DURATION|P1Y], og klubben har [nu|DATE|PRESENT_REF] 58 point."},
 	{"2024-03-12", "en", "It was hot in [the summer of 2022|DATE|2022-SU]."},
+	{"2024-03-12", "en", "Knife crime rose 7% in [the year to March|DURATION|P1Y]; he earns $5 million [a season|SET|P1Y] and a season is long."},
+	{"2024-03-12", "da", "Regeringen vil sænke skatten, siger ministeren [fredag|DATE|2024-03-08]."},
 	// not times
 	{"2019-02-20", "da", "Han fik 3-1 i kampen og scorede 2.000 point, jul og man."},
 	{"2019-02-20", "en", "Call 555-1234, version 1.2.3, and they may march on."},
