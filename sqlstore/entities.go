@@ -18,7 +18,7 @@ import (
 //  3. Misspelling: T is frequent (in at least MinFrequent articles and
 //     FrequencyRatio times as many as E), both names have the same number
 //     of words, each word pair is within edit distance 1 (2 for words of 8
-//     or more letters), words shorter than 4 letters and the first letter
+//     or more letters), words shorter than 5 letters and the first letter
 //     of every word agree, and the total distance is 1 or 2 ("Josph
 //     Votel" → "Joseph Votel", but not "Lars Larsen" → "Lars Hansen").
 const (
@@ -183,7 +183,7 @@ func misspelling(a, b string) bool {
 		if string(x) == string(y) {
 			continue
 		}
-		if len(x) < 4 || len(y) < 4 || x[0] != y[0] {
+		if len(x) < 5 || len(y) < 5 || x[0] != y[0] {
 			return false
 		}
 		limit := 1
