@@ -270,6 +270,22 @@ func (c *Checker) connected(lang, gap string, times []kilde.Span) (bool, string)
 	return false, ""
 }
 
+// amountSpan is the span of a quantity without a leading approximation
+// word: the check points at the amounts compared ("godt 30 mia. kr." →
+// "30 mia. kr.", "around €6 million" → "€6 million").
+func (c *Checker) amountSpan(text string, sp kilde.Span) kilde.Span {
+	if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+		return sp
+	}
+	t := text[sp.Start:sp.End]
+	for _, w := range c.post {
+		if len(t) > len(w)+1 && t[len(w)] == ' ' && strings.EqualFold(t[:len(w)], w) {
+			return kilde.Span{Start: sp.Start + len(w) + 1, End: sp.End}
+		}
+	}
+	return sp
+}
+
 // trimFill drops rate words before the connector and approximation words
 // after it: "a season equivalent to roughly" → "equivalent to".
 func (c *Checker) trimFill(phrase string) string {
@@ -309,7 +325,7 @@ func amount(q kilde.Quantity) (float64, bool) {
 }
 
 func (c *Checker) convert(d *kilde.Doc, a, b kilde.Quantity) kilde.Check {
-	ch := kilde.Check{Kind: "currency_conversion", Status: "unknown", Spans: []kilde.Span{a.Span, b.Span}}
+	ch := kilde.Check{Kind: "currency_conversion", Status: "unknown", Spans: []kilde.Span{c.amountSpan(d.Text, a.Span), c.amountSpan(d.Text, b.Span)}}
 	x, ok1 := amount(a)
 	y, ok2 := amount(b)
 	if !ok1 || !ok2 || x == 0 || math.IsNaN(x) || math.IsNaN(y) {

@@ -93,6 +93,33 @@ func TestConversion(t *testing.T) {
 	}
 }
 
+// A check points at the amounts compared, without "about", "godt", "ca.".
+func TestAmountSpans(t *testing.T) {
+	tab, err := fx.Load(strings.NewReader(rates))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := check.New(check.Options{Rates: tab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ lang, text, first, second string }{
+		{"en", "He earns around €6 million a year, equivalent to roughly $6.8 million.", "€6 million", "$6.8 million"},
+		{"da", "Det koster godt 4 mia. dollar, svarende til ca. 26 mia. kr.", "4 mia. dollar", "26 mia. kr."},
+		{"da", "Lånet er på 100 mio. dollars (cirka 660 mio. kr.).", "100 mio. dollars", "660 mio. kr."},
+	} {
+		d := annotate(t, c, tt.lang, "2019-02-15", tt.text)
+		if len(d.Checks) != 1 {
+			t.Errorf("%q: %d checks, want 1", tt.text, len(d.Checks))
+			continue
+		}
+		sp := d.Checks[0].Spans
+		if got1, got2 := d.SpanText(sp[0]), d.SpanText(sp[1]); got1 != tt.first || got2 != tt.second {
+			t.Errorf("%q: spans %q, %q; want %q, %q", tt.text, got1, got2, tt.first, tt.second)
+		}
+	}
+}
+
 // The embedded ECB table checks the conversion at the month's mean rate
 // (2019-02 USD→DKK ≈ 6.57).
 func TestEmbeddedRates(t *testing.T) {
