@@ -78,7 +78,12 @@ func (st *state) clause(i, j int) (kilde.Span, bool) {
 	if words < 2 {
 		return kilde.Span{}, false
 	}
-	return kilde.Span{Start: st.toks[i].s, End: st.toks[j-1].e}, true
+	end := st.toks[j-1].e
+	// "… 6 mia. kr." at the end of a sentence: the period ends the sentence
+	if w := st.text[st.toks[j-1].s:end]; st.toks[j-1].k == tWord && strings.Count(w, ".") == 1 && strings.HasSuffix(w, ".") && (j >= len(st.toks) || st.toks[j].blk != st.toks[j-1].blk || st.toks[j].first) {
+		end--
+	}
+	return kilde.Span{Start: st.toks[i].s, End: end}, true
 }
 
 func (st *state) addIndirect(sp kilde.Span, spk speaker, cue, cueE, lim int) {
@@ -253,6 +258,9 @@ func (st *state) reportedDA(m, e, a, b int) bool {
 			break
 		}
 		if st.class(k)&wComp != 0 && (k == e || st.toks[k-1].low == "," || k <= e+4) {
+			if k > e && st.class(k-1)&wPrep != 0 {
+				return false // "advarer mod at tro, at …": an infinitive, no reported clause
+			}
 			n = k
 			break
 		}
@@ -563,7 +571,15 @@ func (st *state) backRef(s, a, b int) bool {
 			return false
 		}
 	}
-	cl, ok := st.clause(pa, pb)
+	// "X vil ikke afvise, at A. Det sagde han …": the reported clause
+	from := pa
+	for k := pa + 1; k < pb; k++ {
+		if st.class(k)&wComp != 0 && (st.toks[k-1].low == "," || st.lx.code == "en" && st.isCue(k-1)) {
+			from = k + 1
+			break
+		}
+	}
+	cl, ok := st.clause(from, pb)
 	if !ok {
 		return false
 	}

@@ -53,6 +53,14 @@ var rowsMore = []row{
 	{in: "Germany accounted for about 4,000 cases, while Austria reported some 2,000.", lang: "en", want: nil},
 	// "Det sagde han" with a long tail
 	{in: "[[Borgmester Ole Dam lover nye cykelstier i hele kommunen]]. Det sagde han mandag aften på et borgermøde i Kulturhuset med over 200 fremmødte.", want: []want{ind("Ole Dam", "sagde").r("borgmester")}},
+	// an abbreviation's period that ends the sentence is not in the clause
+	{in: "Ifølge Finansministeriet [[koster reformen 3 mia. kr]].", want: []want{ind("Finansministeriet", "Ifølge")}},
+	// "Det sagde han" after a sentence with an at-clause: the clause
+	{in: "Udenrigsminister Lars Løkke Rasmussen vil ikke udelukke, at [[Danmark sender flere fly]]. Det sagde han tirsdag efter et møde i Bruxelles.", want: []want{ind("Lars Løkke Rasmussen", "sagde").r("udenrigsminister")}},
+	// an infinitive "at" after a preposition is no reported clause; "ifølge ham"
+	{in: "Økonom Jens Berg advarer mod at tro, at krisen er forbi. Ifølge ham [[kan renten hurtigt stige igen]].", want: []want{ind("Jens Berg", "Ifølge").r("økonom")}},
+	// "politiet" → the police district named before
+	{in: "Fynbo Politi efterlyser vidner. Ifølge politiet [[skete ulykken kort efter midnat]].", want: []want{ind("Fynbo Politi", "Ifølge")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }

@@ -685,6 +685,13 @@ func (st *state) resolveDefinite(sp *speaker, i, k int) {
 			sp.name, sp.desc, sp.org = m.name, false, true
 			return false
 		}
+		// "politiet" → "Østjyllands Politi"
+		for _, stem := range stems[1:] {
+			if !m.person && len(stem) >= 5 && strings.HasSuffix(ln, " "+stem) {
+				sp.name, sp.desc, sp.org = m.name, false, true
+				return false
+			}
+		}
 		return true
 	})
 }
