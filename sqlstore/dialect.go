@@ -5,6 +5,9 @@
 package sqlstore
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -43,6 +46,112 @@ type Dialect struct {
 	FTSIDs string
 	// Render turns a parsed query into the ? argument of FTSWhere.
 	Render func(q *search.Query) string
+	// Facets, when set, are indexed with each article (IndexValues then
+	// takes a fourth value: Facets(article)) and FacetMatch adds the
+	// filters' facet groups to a rendered query, so that the full-text
+	// index intersects them instead of SQL filtering every match. The SQL
+	// filters still apply; facets only narrow.
+	Facets     func(date, lang, outletKey string) string
+	FacetMatch func(rendered string, groups [][]string) string
+	// After holds Go steps run after a migration's SQL in its transaction
+	// (e.g. reindexing text whose analysis is done in Go).
+	After map[int]func(ctx context.Context, tx *sql.Tx) error
+}
+
+// FacetTokens returns the facet tokens of an article: y<year>, m<yyyymm>
+// when the month is known, yo<year> for year-only dates, l<lang>, and
+// o<hash of the outlet key>.
+func FacetTokens(date, lang, outletKey string) string {
+	var f []string
+	if len(date) >= 4 && isDigits(date[:4]) {
+		f = append(f, "y"+date[:4])
+		if len(date) >= 7 && date[4] == '-' && isDigits(date[5:7]) {
+			f = append(f, "m"+date[:4]+date[5:7])
+		} else {
+			f = append(f, "yo"+date[:4])
+		}
+	}
+	f = append(f, "l"+langToken(lang), "o"+outletHash(outletKey))
+	return strings.Join(f, " ")
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func langToken(lang string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(lang) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "none"
+	}
+	return b.String()
+}
+
+func outletHash(key string) string {
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		h ^= uint32(key[i])
+		h *= 16777619
+	}
+	return strconv.FormatUint(uint64(h), 36)
+}
+
+// facetGroups returns the facet OR-groups implied by filters: months (or
+// years, for ranges over 24 months) for a closed date range, the
+// language, the outlet. Every article passing the SQL filters has a token
+// of every group.
+func facetGroups(from, to, lang, outletKey string) [][]string {
+	var gs [][]string
+	if len(from) >= 4 && len(to) >= 4 && isDigits(from[:4]) && isDigits(to[:4]) {
+		y1, _ := strconv.Atoi(from[:4])
+		y2, _ := strconv.Atoi(to[:4])
+		m1, m2 := 1, 12
+		if len(from) >= 7 && isDigits(from[5:7]) {
+			m1, _ = strconv.Atoi(from[5:7])
+		}
+		if len(to) >= 7 && isDigits(to[5:7]) {
+			m2, _ = strconv.Atoi(to[5:7])
+		}
+		if y2 >= y1 {
+			months := (y2-y1)*12 + m2 - m1 + 1
+			var g []string
+			if months <= 24 && months > 0 {
+				for y, m := y1, m1; y < y2 || y == y2 && m <= m2; {
+					g = append(g, fmt.Sprintf("m%04d%02d", y, m))
+					if m++; m > 12 {
+						y, m = y+1, 1
+					}
+				}
+				for y := y1; y <= y2; y++ {
+					g = append(g, fmt.Sprintf("yo%04d", y))
+				}
+			} else {
+				for y := y1; y <= y2; y++ {
+					g = append(g, fmt.Sprintf("y%04d", y))
+				}
+			}
+			if len(g) > 0 {
+				gs = append(gs, g)
+			}
+		}
+	}
+	if lang != "" {
+		gs = append(gs, []string{"l" + langToken(lang)})
+	}
+	if outletKey != "" {
+		gs = append(gs, []string{"o" + outletHash(outletKey)})
+	}
+	return gs
 }
 
 func (d *Dialect) bind(q string) string {

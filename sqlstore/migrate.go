@@ -121,6 +121,11 @@ func applyOne(ctx context.Context, db *sql.DB, d *Dialect, m Migration, latest i
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return &kilde.Error{Code: kilde.EINTERNAL, Op: op, Err: err}
 	}
+	if f := d.After[m.Version]; f != nil {
+		if err := f(ctx, tx); err != nil {
+			return &kilde.Error{Code: kilde.EINTERNAL, Op: op, Err: err}
+		}
+	}
 	if _, err := tx.ExecContext(ctx, d.bind(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),
 		m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return &kilde.Error{Code: kilde.EINTERNAL, Op: op, Err: err}

@@ -124,6 +124,15 @@ func (s *Store) Search(ctx context.Context, q kilde.SearchQuery) (*kilde.SearchR
 	default:
 		b.add(`SELECT a.id, a.content_id, a.ext_id, a.date, a.lang, a.outlet, a.title, a.cluster, ` + s.d.FTSScore)
 		rendered := s.d.Render(fq)
+		if s.d.FacetMatch != nil {
+			var ok string
+			if q.To != "" {
+				ok = q.To
+			}
+			if gs := facetGroups(q.From, ok, q.Lang, search.NameKey(q.Outlet)); len(gs) > 0 {
+				rendered = s.d.FacetMatch(rendered, gs)
+			}
+		}
 		if s.d.ScoreArg {
 			b.args = append(b.args, rendered)
 		}

@@ -265,19 +265,23 @@ func (w *writer) flushQueues() error {
 // flushFTS indexes the pending articles, up to 100 per statement.
 func (w *writer) flushFTS() error {
 	const per = 100
+	cols := 3
+	if w.s.d.Facets != nil {
+		cols = 4
+	}
 	for len(w.fts) > 0 {
-		n := min(len(w.fts)/3, per)
+		n := min(len(w.fts)/cols, per)
 		q := w.s.d.IndexInsert + strings.TrimSuffix(strings.Repeat(w.s.d.IndexValues+",", n), ",")
 		var err error
 		if n == per {
-			err = w.exec(q, w.fts[:3*n]...)
+			err = w.exec(q, w.fts[:cols*n]...)
 		} else {
-			_, err = w.tx.ExecContext(w.ctx, w.s.d.bind(q), w.fts[:3*n]...)
+			_, err = w.tx.ExecContext(w.ctx, w.s.d.bind(q), w.fts[:cols*n]...)
 		}
 		if err != nil {
 			return err
 		}
-		w.fts = w.fts[3*n:]
+		w.fts = w.fts[cols*n:]
 	}
 	return nil
 }
@@ -365,6 +369,9 @@ func (w *writer) put(d *kilde.Doc) (bool, error) {
 		w.sigs = append(w.sigs, batchSig{sig, keys, cluster})
 	}
 	w.fts = append(w.fts, id, search.IndexText(title, d.Lang), search.Join(search.AnalyzeDoc(d)))
+	if w.s.d.Facets != nil {
+		w.fts = append(w.fts, w.s.d.Facets(nz(d.Date), d.Lang, search.NameKey(d.Source.Outlet)))
+	}
 	if err := w.layers(id, d); err != nil {
 		return false, err
 	}

@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) kilde.Store) {
 		{"SearchSyntax", testSearchSyntax},
 		{"SearchRankingSnippet", testSearchRankingSnippet},
 		{"SearchFilters", testSearchFilters},
+		{"SearchDatePrecision", testSearchDatePrecision},
 		{"SearchPagination", testSearchPagination},
 		{"NearDuplicates", testNearDuplicates},
 		{"Track", testTrack},
@@ -361,6 +362,39 @@ func testSearchFilters(t *testing.T, s kilde.Store) {
 	hits := search(t, s, kilde.SearchQuery{})
 	if len(hits) != 4 || hits[0].ID != "trump-apr" || hits[3].ID != "trump-jan" {
 		t.Errorf("empty query order: %v", hits)
+	}
+}
+
+// Dates at year, month and day precision against ranges at each precision.
+func testSearchDatePrecision(t *testing.T, s kilde.Store) {
+	put(t, s,
+		Doc("Årsoversigt over valget og regeringen.", "2019", "da", "A").ID("year").D(),
+		Doc("Månedsoversigt over valget og regeringen.", "2019-02", "da", "A").ID("month").D(),
+		Doc("Dagens nyhed om valget og regeringen.", "2019-02-15", "da", "A").ID("day").D(),
+		Doc("Nyhed om valget året før.", "2018-12-31", "da", "A").ID("before").D(),
+		Doc("Nyhed om valget uden dato.", "", "da", "A").ID("nodate").D(),
+	)
+	tests := []struct {
+		from, to string
+		want     []string
+	}{
+		{"2018-06", "2019-03", []string{"before", "day", "month", "year"}},
+		{"2019-02", "2019-02", []string{"day", "month"}},
+		{"2019-02-15", "2019-02-15", []string{"day"}},
+		{"2019-02-16", "2019-12", []string{}},
+		{"2019", "2019", []string{"day", "month", "year"}},
+		{"2015", "2024", []string{"before", "day", "month", "year"}},
+		{"2019-01", "", []string{"day", "month"}},
+		{"", "2018", []string{"before"}},
+	}
+	for _, tt := range tests {
+		got := ids(search(t, s, kilde.SearchQuery{Text: "valget", From: tt.from, To: tt.to}))
+		if len(got) == 0 {
+			got = []string{}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("valget from %q to %q = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
 	}
 }
 
