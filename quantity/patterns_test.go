@@ -144,6 +144,9 @@ var patternTests = []struct {
 	{"da", "Priserne er op til fem gange højere.", []string{"[op til fem gange] 5 _..5 at_most"}},
 	{"da", "Han har vundet tre gange.", []string{"[tre gange] 3 exact"}},
 	{"en", "She was arrested three times in 2019.", []string{"[three times] 3 exact"}},
+	// more change words
+	{"da", "Ledigheden er gået fra 5 til 6 procent.", []string{"[5] 5 exact %", "[6 procent] 6 exact %"}},
+	{"en", "Profits were slashed from $4bn to $3bn.", []string{"[$4bn] 4e+09 exact USD", "[$3bn] 3e+09 exact USD"}},
 }
 
 func TestPatterns(t *testing.T) {
