@@ -13,7 +13,12 @@
 //
 // The words allowed between the two amounts are data
 // (lexicon/{da,en}/quantity_conversion.tsv); bounds such as "ca.", "about",
-// "omkring" belong to the second quantity already.
+// "omkring" belong to the second quantity already. A rate may stand before
+// the connector and an approximation after it ("€6 million a season,
+// equivalent to roughly $6.5 million"; lexicon/{da,en}/quantity_convfill.tsv),
+// and "i danske kroner" / "in Danish kroner" gives a second amount without
+// a currency its unit. The check's spans are the amounts without a leading
+// approximation word.
 package check
 
 import (

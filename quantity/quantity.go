@@ -21,13 +21,18 @@
 //   - the counted noun after the number, skipping a modifier ("1.000 nye
 //     ISIS-krigere" → "ISIS-krigere"), or the noun before "på"/"of" ("en
 //     cykelsti på 5 km" → "cykelsti"); for a percentage, the whole it is of
-//     ("45 pct. af danskerne" → "danskerne"). Money gets none.
+//     ("45 pct. af danskerne" → "danskerne"); for money, what it is spent
+//     on ("45 mio. kr. på en ny cykelsti" → "cykelsti"). Verbs are never
+//     measured ("mellem 300 og 500 deltog").
+//   - changes are not ranges: "steg fra 5,1 til 6,4 procent" gives 5.1 % and
+//     6.4 %; "et halvt procentpoint", "half a point" are 0.5 pp.
 //
 // Not quantities, left to the times extractor or dropped: ordinals ("3.
 // plads", "tredje", "21st"); dates ("17. februar", "February 17", "17/2");
 // bare years (a four-digit 1800–2100 without a unit); clock times ("kl.
 // 14.30", "14:30", "3 pm"); durations and ages ("seks måneder", "30-årig",
-// "three years"); numbers glued to names ("F-16", "COVID-19"); scores and
+// "three years"); numbers glued to names ("F-16", "COVID-19", "S&P 500");
+// ordinal "a third time"; scores and
 // shapes that are not ranges ("3-1"); article-like words alone ("en", "et",
 // "half"); and anything that overlaps a span already in Doc.Times.
 package quantity
