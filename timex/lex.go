@@ -119,7 +119,13 @@ func loadLang(code string) (*lang, error) {
 		}
 	}
 	for _, m := range []map[string]string{l.seasons, l.words, l.clock} {
-		for k := range m {
+		for k, role := range m {
+			switch role {
+			case "aux", "lean", "of", "and":
+				// context only, never the first word ("siger", "er",
+				// "allerede", "af", "og"): frequent words skipped cheaply
+				continue
+			}
 			l.starts[k] = true
 		}
 	}
