@@ -69,6 +69,8 @@ func TestConversion(t *testing.T) {
 		{"da", "2019-02-15", "Prisen var 10 mio. euro, hvilket svarer til godt 75 mio. kroner.", "consistent", "DKK/EUR"},
 		{"da", "2019-02-15", "Beløbet er 1 mia. euro, omregnet 7,5 mia. kr.", "consistent", "DKK/EUR"},
 		{"en", "2019-02-15", "The club paid 80 million Danish crowns, equivalent to about $12.1 million.", "consistent", "USD/DKK"},
+		{"en", "2019-02-15", "He earns €6 million a year, equivalent to just over $6.7 million.", "consistent", "USD/EUR"},
+		{"da", "2019-02-15", "Han tjener 2 mio. euro om året, svarende til lidt over 14,9 mio. kr.", "consistent", "DKK/EUR"},
 		// "i danske kroner" names the currency of a second amount without one
 		{"da", "2019-02-15", "Beløbet er 1 mia. euro, i danske kroner 7,5 mia.", "consistent", "DKK/EUR"},
 		{"en", "2019-02-15", "The bill was 100 million euros, in Danish kroner 746 million.", "consistent", "DKK/EUR"},
