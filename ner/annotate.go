@@ -199,8 +199,9 @@ func (a *Annotator) tagRange(d *kilde.Doc, s *annScratch, i, k int) {
 			continue
 		}
 		sp := kilde.Span{Start: first.Start, End: last.End}
-		// "Trump's": the possessive is not part of the name.
-		if t := d.Text[sp.Start:sp.End]; stripPossessive(t) != t && sp.End-sp.Start > 3 {
+		// "Trump's": the possessive is not part of an English name; a
+		// Danish span keeps it ("FN's", as DaNE and DaN+ annotate).
+		if t := d.Text[sp.Start:sp.End]; stripPossessive(t) != t && sp.End-sp.Start > 3 && m == a.en {
 			sp.End = sp.Start + len(stripPossessive(t))
 		}
 		if n := len(d.Entities); n > 0 && d.Entities[n-1].End > sp.Start {

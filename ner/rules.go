@@ -24,6 +24,7 @@ type ruleLists struct {
 	lastHead   map[string]bool
 	firstHead  map[string]bool
 	suffixes   []string
+	notSuffix  []string // endings that are common nouns ("bestyrelsen")
 	parties    map[string]bool
 }
 
@@ -33,9 +34,11 @@ type fixedName struct {
 
 var connectors = map[string]bool{
 	"of": true, "for": true, "i": true, "de": true, "del": true, "della": true, "dello": true,
-	"di": true, "du": true, "des": true, "la": true, "and": true, "&": true, "og": true, "on": true,
-	"the": true, "d'": true, "a": true,
+	"di": true, "du": true, "des": true, "la": true, "&": true, "the": true, "d'": true, "a": true,
 }
+
+// courts are the heads that take a Danish "i" ("Retten i Kolding").
+var courts = map[string]bool{"Retten": true, "Byretten": true, "Landsretten": true}
 
 func loadRuleLists() (*ruleLists, error) {
 	r := &ruleLists{
@@ -74,6 +77,8 @@ func loadRuleLists() (*ruleLists, error) {
 			r.firstHead[row[0]] = true
 		case "suffix":
 			r.suffixes = append(r.suffixes, row[0])
+		case "notsuffix":
+			r.notSuffix = append(r.notSuffix, row[0])
 		}
 	}
 	rows, err = lexicon.Rows("da/ner_parties.tsv", 2)
@@ -262,6 +267,51 @@ func (c *ruleCtx) fixEdges() {
 		if i >= j {
 			continue
 		}
+		j0 := j
+		// A span across a line break (a title line and the text): keep the
+		// longer part, the later one on a tie.
+		for k := j - 1; k > i; k-- {
+			if strings.ContainsRune(c.d.Text[c.d.Tokens[k-1].End:c.d.Tokens[k].Start], '\n') {
+				a, b := kilde.Span{Start: c.d.Tokens[i].Start, End: c.d.Tokens[k-1].End}, kilde.Span{Start: c.d.Tokens[k].Start, End: e.End}
+				if k-i > j-k {
+					j = k
+					if c.isWord(k) {
+						out = append(out, kilde.Entity{Span: b, Label: c.knownLabel(c.d.Text[b.Start:b.End], e.Label)})
+					}
+				} else {
+					if c.isWord(k - 1) {
+						out = append(out, kilde.Entity{Span: a, Label: c.knownLabel(c.d.Text[a.Start:a.End], e.Label)})
+					}
+					i = k
+				}
+				break
+			}
+		}
+		// An English possessive inside a span ends a name: "EU's Copernicus
+		// Climate Change Service", "Africa's Cape of Good Hope".
+		if c.d.LangAt(c.d.Tokens[i].Start) == "en" {
+			for k := i; k < j-1; k++ {
+				w := c.word(k)
+				poss := w == "'s" || w == "’s"
+				if !poss && stripPossessive(w) == w {
+					continue
+				}
+				end := c.d.Tokens[k].End
+				if poss {
+					end = c.d.Tokens[k-1].End
+					if k == i {
+						break
+					}
+				} else {
+					end -= len(w) - len(stripPossessive(w))
+				}
+				if left := (kilde.Span{Start: c.d.Tokens[i].Start, End: end}); left.End > left.Start {
+					out = append(out, kilde.Entity{Span: left, Label: c.knownLabel(c.d.Text[left.Start:left.End], e.Label)})
+				}
+				i = k + 1
+				break
+			}
+		}
 		// Leading titles, for anything but an organisation or place named
 		// with one ("General Motors", "President Hotel").
 		if e.Label == "PER" || e.Label == "MISC" {
@@ -271,27 +321,52 @@ func (c *ruleCtx) fixEdges() {
 			}
 			if k > i && c.capWord(k) {
 				i = k
-				if m := c.model(c.d.Tokens[k].Start); m != nil && m.gazKind(c.word(k)) == 5 {
+				if m := c.model(c.d.Tokens[k].Start); m != nil && (m.gazKind(c.word(k)) == 5 || m.gazKind(c.word(k)) == 0) && c.capWord(k) && c.capWord(k+1) {
 					e.Label = "PER"
 				}
 			}
 		}
 		// An organisation before a person: "Nykredit Tore Stramer".
-		if e.Label == "PER" && j-i >= 3 {
+		if j-i >= 3 {
 			m := c.model(c.d.Tokens[i].Start)
 			for k := i + 1; k <= j-2 && k <= i+3; k++ {
 				org := c.d.Text[c.d.Tokens[i].Start:c.d.Tokens[k-1].End]
-				if (c.a.rules.fixedLabel[org] == "ORG" || (m != nil && m.gazKindPhrase(org) == 6)) && m != nil && m.gazKind(c.word(k)) == 5 {
+				if (c.a.rules.fixedLabel[org] == "ORG" || (m != nil && m.gazKindPhrase(org) == 6)) && m != nil && (m.gazKind(c.word(k)) == 5 || m.gazKind(c.word(k)) == 0) && c.capWord(k) && c.capWord(k+1) {
 					out = append(out, kilde.Entity{Span: kilde.Span{Start: c.d.Tokens[i].Start, End: c.d.Tokens[k-1].End}, Label: "ORG"})
 					i = k
+					e.Label = "PER"
 					break
 				}
 			}
 		}
 		sp := kilde.Span{Start: c.d.Tokens[i].Start, End: e.End}
+		if j < j0 {
+			sp.End = c.d.Tokens[j-1].End
+		}
 		out = append(out, kilde.Entity{Span: sp, Label: e.Label})
 	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	c.ents = out
+}
+
+// knownLabel is the label of name in the fixed list or the gazetteer
+// (places LOC, organisations ORG), else def.
+func (c *ruleCtx) knownLabel(name, def string) string {
+	if l, ok := c.a.rules.fixedLabel[name]; ok {
+		return l
+	}
+	for _, m := range []*Model{c.a.en, c.a.da} {
+		if m == nil {
+			continue
+		}
+		switch k := m.gazKindPhrase(name); {
+		case k >= 1 && k <= 4:
+			return "LOC"
+		case k == 6:
+			return "ORG"
+		}
+	}
+	return def
 }
 
 // trimPunct returns the span of tokens [i, k) without punctuation at either
@@ -352,9 +427,9 @@ func (c *ruleCtx) orgHeads() {
 		// Left: capitalized words, not a sentence-initial common word,
 		// article or title.
 		i := k
-		for i > 0 && k-i < 4 && c.capWord(i-1) && !c.a.isTitle(c.word(i-1)) {
+		for i > 0 && k-i < 4 && !c.sentInitial(i) && c.capWord(i-1) && !c.a.isTitle(c.word(i-1)) {
 			p := c.word(i - 1)
-			if p == "The" || p == "Den" || p == "Det" || p == "De" || (c.sentInitial(i-1) && c.commonAt(i-1)) {
+			if p == "The" || p == "Den" || p == "Det" || p == "De" || (c.sentInitial(i-1) && c.commonAt(i-1)) || stripPossessive(p) != p {
 				break
 			}
 			i--
@@ -368,7 +443,7 @@ func (c *ruleCtx) orgHeads() {
 					j++
 					continue
 				}
-				if j+1 < len(ts) && connectors[c.word(j)] && c.capWord(j+1) && !c.startsPER(j+1) {
+				if j+1 < len(ts) && connectors[c.word(j)] && (c.word(j) != "i" || courts[w]) && c.capWord(j+1) && !c.startsPER(j+1) {
 					j += 2
 					continue
 				}
@@ -417,6 +492,11 @@ func (c *ruleCtx) orgSuffix(k int) bool {
 	l := strings.ToLower(w)
 	if strings.ContainsAny(l, "-") {
 		return false
+	}
+	for _, s := range c.a.rules.notSuffix {
+		if strings.HasSuffix(l, s) {
+			return false
+		}
 	}
 	for _, s := range c.a.rules.suffixes {
 		if strings.HasSuffix(l, s) && utf8.RuneCountInString(l)-utf8.RuneCountInString(s) >= 3 {
@@ -567,10 +647,13 @@ func (c *ruleCtx) fixedNames() {
 			sp := kilde.Span{Start: start, End: end}
 			// Don't cut a longer entity that contains the name, unless it
 			// is a person ("Eli Lilly" inside "Eli Lilly CEO" stays).
-			if e := c.entityAt(start); e >= 0 && (c.ents[e].Start < start || c.ents[e].End > end) && len(strings.Fields(f.name)) == 1 && c.ents[e].Label != "PER" {
-				if c.ents[e].Start <= start && c.ents[e].End >= end {
-					break
+			// A longer non-person entity that contains the name stays
+			// ("Den Danske Bank"), with the name's label if it ends with it.
+			if e := c.entityAt(start); e >= 0 && c.ents[e].Label != "PER" && c.ents[e].Start <= start && c.ents[e].End >= end && c.ents[e].End-c.ents[e].Start > end-start {
+				if c.ents[e].End == end {
+					c.ents[e].Label = f.label
 				}
+				break
 			}
 			c.set(sp, f.label)
 			for k+1 < len(ts) && ts[k+1].Start < end {

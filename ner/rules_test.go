@@ -50,8 +50,16 @@ func TestRules(t *testing.T) {
 		// Titles are not part of a person's span.
 		{"title en", "en", "Chief Executive [Satya Nadella|PER] said the results were strong."},
 		{"title da", "da", "Det siger cheføkonom [Søren Kristensen|PER] til avisen."},
+		// Org names stop at "and", a weekday after "on", a sentence start,
+		// a line break; a possessive inside a span ends a name.
+		{"and", "en", "The [World Bank|ORG] and [UNICEF|ORG] published a joint report."},
+		{"on", "en", "He appeared at [Leeds Crown Court|ORG] on Friday."},
+		{"sentence start", "da", "Han blev anholdt i [Horsens|LOC]. [Sydøstjyllands Politi|ORG] efterlyser vidner."},
+		{"line break", "da", "Ny rekord i [Holstebro|LOC]\n[Sydøstjyllands Politi|ORG] efterlyser vidner."},
+		{"possessive", "en", "The [EU|ORG]'s [Fundamental Rights Agency|ORG] published the data."},
 		// An organisation glued onto a person is split.
 		{"org before person", "da", "Det siger cheføkonom i [Sydbank|ORG] [Søren Kristensen|PER] til avisen."},
+		{"org before rare name", "da", "Det siger analytiker i [Nordea|ORG] [Hjalte Bramsø|PER] til avisen."},
 	} {
 		text, want := parseMarked(tc.marked)
 		d := annotate(t, a, tc.lang, text)

@@ -9,7 +9,9 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/eval"
 	"github.com/kilde-news/kilde/lexicon"
 )
@@ -507,4 +509,100 @@ func nameList(sents []Sentence, skip int) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// EvaluateDocs scores the whole annotator (tagger, rules after it,
+// propagation, label vote) on sents, grouped into documents: docs[k] is the
+// number of sentences of document k, in order (nil: every sentence is its
+// own document). Each document is the words joined by single spaces, one
+// token a word, one sentence a CoNLL sentence; lang sets Doc.Lang.
+func EvaluateDocs(a *Annotator, sents []Sentence, docs []int, lang string) (eval.Table, int) {
+	t := eval.Table{}
+	for _, l := range Types {
+		t.Get(l)
+	}
+	if docs == nil {
+		docs = make([]int, len(sents))
+		for i := range docs {
+			docs[i] = 1
+		}
+	}
+	words := 0
+	var ms []Mention
+	s0 := 0
+	for _, n := range docs {
+		if s0+n > len(sents) {
+			n = len(sents) - s0
+		}
+		group := sents[s0 : s0+n]
+		s0 += n
+		var b strings.Builder
+		var first []int // first token of each sentence
+		nt := 0
+		for _, s := range group {
+			first = append(first, nt)
+			nt += len(s.Words)
+			for _, w := range s.Words {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w)
+			}
+		}
+		d := kilde.NewDoc(kilde.Article{Lang: lang, Text: b.String()})
+		off := 0
+		for _, s := range group {
+			sStart := -1
+			for _, w := range s.Words {
+				if off > 0 {
+					off++
+				}
+				kind := kilde.Punct
+				if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
+					kind = kilde.Word
+				} else if unicode.IsDigit(r) {
+					kind = kilde.Number
+				}
+				if sStart < 0 {
+					sStart = off
+				}
+				d.Tokens = append(d.Tokens, kilde.Token{Span: kilde.Span{Start: off, End: off + len(w)}, Kind: kind})
+				off += len(w)
+			}
+			if sStart >= 0 {
+				d.Sentences = append(d.Sentences, kilde.Span{Start: sStart, End: off})
+			}
+		}
+		_ = a.Annotate(d)
+		// Score per sentence on token indexes.
+		tok := 0
+		ent := 0
+		var gold, pred []eval.Span
+		for si, s := range group {
+			words += len(s.Words)
+			base := first[si]
+			gold, pred = gold[:0], pred[:0]
+			for _, g := range appendMentions(ms[:0], s.Labels) {
+				gold = append(gold, eval.Span{Start: g.Start, End: g.End, Label: g.Label})
+			}
+			end := base + len(s.Words)
+			for ent < len(d.Entities) && (len(s.Words) == 0 || d.Entities[ent].Start < d.Tokens[end-1].End) {
+				e := d.Entities[ent]
+				ent++
+				for tok < end && d.Tokens[tok].End <= e.Start {
+					tok++
+				}
+				i := tok
+				j := i
+				for j < end && d.Tokens[j].Start < e.End {
+					j++
+				}
+				if i < j {
+					pred = append(pred, eval.Span{Start: i - base, End: j - base, Label: e.Label})
+				}
+			}
+			eval.MatchExact(t, gold, pred)
+		}
+	}
+	return t, words
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -181,6 +182,7 @@ func evalNER(ctx context.Context, e *env, args []string) int {
 	split := fs.String("split", "test", "split to score when --conll is not given: dev or test")
 	model := fs.String("model", "", "model file (default the embedded model of --lang)")
 	data := fs.String("data", "", "shared data directory (default ../shared beside the repo root)")
+	pipeline := fs.Bool("pipeline", false, "score the whole annotator (tagger + rules + propagation + label vote) instead of the tagger alone;\nEnglish GUM documents are kept together (en_gum_docs.tsv), each Danish sentence is its own document")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -216,10 +218,65 @@ func evalNER(ctx context.Context, e *env, args []string) int {
 		return 1
 	}
 	start := time.Now()
-	t, words := ner.Evaluate(m, sents)
+	var t eval.Table
+	var words int
+	if *pipeline {
+		a, err := ner.New()
+		if err == nil && *model != "" {
+			if *lang == "en" {
+				a, err = ner.NewWith(nil, m)
+			} else {
+				a, err = ner.NewWith(m, nil)
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde eval ner: %v\n", err)
+			return 1
+		}
+		var docs []int
+		if *lang == "en" && *conll == "" {
+			docs = nerGUMDocs(filepath.Join(filepath.Dir(path), "en_gum_docs.tsv"), *split)
+		}
+		start = time.Now()
+		t, words = ner.EvaluateDocs(a, sents, docs, *lang)
+	} else {
+		t, words = ner.Evaluate(m, sents)
+	}
 	el := time.Since(start)
 	fmt.Fprintf(e.stdout, "%s (%d sentences, %d words), model %s %q\n", path, len(sents), words, m.Meta.Lang, strings.TrimSpace(m.Meta.Command))
 	t.Print(e.stdout)
 	fmt.Fprintf(e.stdout, "speed      %.0f words/s (one goroutine, incl. scoring)\n", float64(words)/el.Seconds())
 	return 0
+}
+
+// nerGUMDocs reads the sentence counts of the documents of split from the GUM
+// manifest (split, doc id, genre, licence, first sentence, sentences), in
+// order of first sentence; nil if it cannot be read.
+func nerGUMDocs(path, split string) []int {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	type doc struct{ first, n int }
+	var ds []doc
+	for _, line := range strings.Split(string(b), "\n")[1:] {
+		c := strings.Split(line, "\t")
+		if len(c) < 6 || c[0] != split {
+			continue
+		}
+		var d doc
+		if _, err := fmt.Sscan(c[4], &d.first); err != nil {
+			continue
+		}
+		if _, err := fmt.Sscan(c[5], &d.n); err != nil {
+			continue
+		}
+		ds = append(ds, d)
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i].first < ds[j].first })
+	out := make([]int, len(ds))
+	for i, d := range ds {
+		out[i] = d.n
+	}
+	return out
 }
