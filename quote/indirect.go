@@ -131,10 +131,13 @@ func (st *state) according(m, e, a, b int) bool {
 		// "ifølge britiske efterretningskilder", "ifølge vestlige diplomater":
 		// adjectives in -e before a plural or definite noun
 		k := e
+		if k+1 < b && st.word(k) && !st.toks[k].cap && strings.HasSuffix(st.toks[k].low, "s") && st.word(k+1) && !st.toks[k+1].cap {
+			k++ // "kommunens egne prognoser"
+		}
 		for k < b && k < e+3 && st.word(k) && !st.toks[k].cap && strings.HasSuffix(st.toks[k].low, "e") {
 			k++
 		}
-		if k > e && k < b && st.word(k) && !st.toks[k].cap && len(st.toks[k].low) >= 5 {
+		if (k > e || m > a+1) && k < b && st.word(k) && !st.toks[k].cap && len(st.toks[k].low) >= 5 && st.class(k)&(wPron|wPrep|wComp) == 0 {
 			w := st.toks[k].low
 			if strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ne") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "et") {
 				sp = speaker{ok: true, desc: true, start: e, end: k + 1, head: k + 1, span: kilde.Span{Start: st.toks[e].s, End: st.toks[k].e}}
@@ -488,7 +491,7 @@ func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 		}
 	}
 	// a bare clause: "He said the deal was bad."
-	if k+1 < b && st.word(k) && st.class(k)&(wPrep|wRel|wAddr) == 0 && !st.toks[k].inQ && st.word(k+1) && !st.toks[k+1].inQ {
+	if k+1 < b && st.word(k) && st.class(k)&(wPrep|wRel|wAddr) == 0 && !st.toks[k].inQ && (st.word(k+1) || st.toks[k+1].k == tNum && b-k >= 5) && !st.toks[k+1].inQ {
 		if cl, ok := st.clause(k, b); ok {
 			st.addIndirect(cl, sp, m, e, b)
 			return true

@@ -61,6 +61,11 @@ var rowsMore = []row{
 	{in: "Økonom Jens Berg advarer mod at tro, at krisen er forbi. Ifølge ham [[kan renten hurtigt stige igen]].", want: []want{ind("Jens Berg", "Ifølge").r("økonom")}},
 	// "politiet" → the police district named before
 	{in: "Fynbo Politi efterlyser vidner. Ifølge politiet [[skete ulykken kort efter midnat]].", want: []want{ind("Fynbo Politi", "Ifølge")}},
+	// a generic organisation noun is the organisation last named; a bare
+	// English clause may start with a number word; genitive descriptions
+	{in: "[[Det danske rederi DFDS vil investere 2,1 mia. dollar, svarende til cirka 14 mia. kr., i en ny terminal i Vietnam]]. Det oplyste selskabet tirsdag i en børsmeddelelse.\n\n[[Terminalen skal efter planen åbne i 2027 og vil ifølge selskabet give 800 job]].", want: []want{ind("DFDS", "oplyste"), ind("DFDS", "ifølge")}},
+	{in: "Organizers said [[some 40,000 runners took part over the weekend]].", lang: "en", want: []want{ind("Organizers", "said")}},
+	{in: "Ifølge regionens nye prognoser [[vil ventetiden falde]].", want: []want{ind("regionens nye prognoser", "Ifølge")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }

@@ -29,7 +29,7 @@ import (
 
 // Word classes from lexicon/{da,en}/quote_words.tsv.
 const (
-	wDet uint16 = 1 << iota
+	wDet uint32 = 1 << iota
 	wPronM
 	wPronF
 	wPronPl
@@ -45,12 +45,13 @@ const (
 	wAdv
 	wFrom
 	wNat
+	wOrgNoun
 	wPron = wPronM | wPronF | wPronPl | wPronOrg
 )
 
-var classBits = map[string]uint16{
+var classBits = map[string]uint32{
 	"det": wDet, "pron:m": wPronM, "pron:f": wPronF, "pron:pl": wPronPl, "pron:org": wPronOrg,
-	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom, "nat": wNat,
+	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom, "nat": wNat, "org": wOrgNoun,
 }
 
 // lang holds one language's word lists.
@@ -61,7 +62,7 @@ type lang struct {
 	roles    map[string]byte     // role word → gender ('m', 'f' or 0)
 	suffixes map[string]bool     // roles that also end compounds
 	sufLens  []int               // their byte lengths, longest first
-	words    map[string]uint16
+	words    map[string]uint32
 	shows    map[string]bool // "viser", "shows": a report as source, only pointing back
 }
 
@@ -100,7 +101,7 @@ func New() (*Annotator, error) {
 }
 
 func loadLang(code string, compounds bool) (*lang, error) {
-	l := &lang{code: code, cues: map[string]string{}, multi: map[string][]phrase{}, roles: map[string]byte{}, words: map[string]uint16{}, shows: map[string]bool{}}
+	l := &lang{code: code, cues: map[string]string{}, multi: map[string][]phrase{}, roles: map[string]byte{}, words: map[string]uint32{}, shows: map[string]bool{}}
 	rows, err := lexicon.Rows(code+"/quote_cues.tsv", 2)
 	if err != nil {
 		return nil, err
@@ -148,7 +149,7 @@ func loadLang(code string, compounds bool) (*lang, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		var bits uint16
+		var bits uint32
 		for _, c := range strings.Split(r[1], ",") {
 			b, ok := classBits[strings.TrimSpace(c)]
 			if !ok {

@@ -18,7 +18,7 @@ type speaker struct {
 	start, end int    // token range of the phrase
 	role       string // role word, "" if none
 	gender     byte   // 'm', 'f' or 0
-	pron       uint16 // pronoun class when the phrase is a pronoun
+	pron       uint32 // pronoun class when the phrase is a pronoun
 	desc       bool   // a description, not a name
 	head       int    // end of a description's noun phrase, before a relative clause
 	org        bool
@@ -49,7 +49,7 @@ func (st *state) word(i int) bool {
 	return i >= 0 && i < len(st.toks) && (st.toks[i].k == tWord)
 }
 
-func (st *state) class(i int) uint16 {
+func (st *state) class(i int) uint32 {
 	if !st.word(i) {
 		return 0
 	}
@@ -390,6 +390,9 @@ func (st *state) npAfter(i, lim int) speaker {
 	role, roleG := "", byte(0)
 	k := i
 	for k < lim && k < i+10 {
+		if k > i && st.class(k)&wTime != 0 {
+			break // "oplyste selskabet tirsdag"
+		}
 		if st.stopTok(k) && !(k == i && st.class(k)&wDet != 0) {
 			// "formand for Landbrugsforeningen Peder Mogensen": a role's
 			// organisation, then the person
@@ -524,6 +527,25 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 				return
 			}
 			break
+		}
+	}
+	// "selskabet", "the company": the organisation last named
+	// (English only with the entity layer: capitals alone do not make an
+	// organisation there — "EB-5", "NATO summit")
+	if st.definite(i, k) && st.class(k-1)&wOrgNoun != 0 && (k-i == 1 || k-i == 2 && st.class(i)&wDet != 0) && (st.lx.code != "en" || len(st.ents) > 0) {
+		blk := st.blockOf(sp.span.Start)
+		st.eachBefore(sp.span.Start, 200, func(m *mention) bool {
+			if blk-st.blockOf(m.pos) > 6 {
+				return false
+			}
+			if m.org && !m.desc && m.name != "" {
+				sp.name, sp.desc, sp.org, sp.person = m.name, false, true, false
+				return false
+			}
+			return true
+		})
+		if !sp.desc {
+			return
 		}
 	}
 	role := ""
