@@ -314,9 +314,18 @@ func (m *matcher) future(i int) bool {
 		if t.k != kWord {
 			continue
 		}
+		if m.isPunct(j-1, ",") {
+			switch t.low {
+			case "while", "but", "whereas", "although", "men", "mens", "selvom", "skønt":
+				return m.lean(i) && !m.pastInSentence(i) // a new clause: ", while a record set in February"
+			}
+		}
 		words++
 		if m.l.future[t.low] || m.l.other.future[t.low] {
 			return true // the other language's cues too: an English quote in a Danish article
+		}
+		if t.low == "set" && m.l.code == "en" && m.tok(j+1).low == "to" && (m.tok(j-1).low == "is" || m.tok(j-1).low == "are") {
+			return true // "is set to"
 		}
 		if t.low == "at" && m.tok(j-1).low == "for" && m.l.code == "da" && m.tok(j+1).low != "have" {
 			return true // purpose: "for at få trafikken i gang i løbet af torsdag"

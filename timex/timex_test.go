@@ -153,6 +153,9 @@ var cases = []struct {
 	{"2024-03-12", "en", "It was hot in [the summer of 2022|DATE|2022-SU]."},
 	{"2024-03-12", "en", "Knife crime rose 7% in [the year to March|DURATION|P1Y]; he earns $5 million [a season|SET|P1Y] and a season is long."},
 	{"2024-03-12", "da", "Regeringen vil sænke skatten, siger ministeren [fredag|DATE|2024-03-08]."},
+	{"2024-03-12", "da", "Regeringen fremlægger [torsdag|DATE|2024-03-14] sit udspil, og FCK spiller mod Brøndby [søndag|DATE|2024-03-17]."},
+	{"2024-03-12", "da", "Regeringen fremlagde [torsdag|DATE|2024-03-07] sit udspil."},
+	{"2024-03-12", "en", "The bill is set to pass in [May|DATE|2024-05], while a record set in [February|DATE|2024-02] stands."},
 	// not times
 	{"2019-02-20", "da", "Han fik 3-1 i kampen og scorede 2.000 point, jul og man."},
 	{"2019-02-20", "en", "Call 555-1234, version 1.2.3, and they may march on."},
