@@ -127,6 +127,7 @@ func (st *state) according(m, e, a, b int) bool {
 			sp.name = st.text[sp.span.Start:sp.span.End]
 		}
 	}
+	adjDesc := false
 	if !sp.ok && st.lx.code == "da" {
 		// "ifølge britiske efterretningskilder", "ifølge vestlige diplomater":
 		// adjectives in -e before a plural or definite noun
@@ -142,13 +143,14 @@ func (st *state) according(m, e, a, b int) bool {
 			if strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ne") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "et") {
 				sp = speaker{ok: true, desc: true, start: e, end: k + 1, head: k + 1, span: kilde.Span{Start: st.toks[e].s, End: st.toks[k].e}}
 				sp.name = st.text[sp.span.Start:sp.span.End]
+				adjDesc = true
 			}
 		}
 	}
 	if !sp.ok {
 		return false
 	}
-	if sp.desc && m <= a+1 {
+	if sp.desc && m <= a+1 && !adjDesc {
 		// "Ifølge banken skyldes det …": without a comma the phrase ends at
 		// its first definite noun, or after three words
 		k := e
@@ -194,7 +196,13 @@ func (st *state) according(m, e, a, b int) bool {
 		if end <= sp.end && b > sp.end {
 			return false
 		}
-		cl, ok := st.clause(a, end)
+		from := a
+		// Danish V2 after an adverbial: "Sidste år blev der ifølge X …" — the
+		// clause starts at the verb before the inverted subject
+		if st.lx.code == "da" && m-2 > a && (st.class(m-1)&wPron != 0 || st.toks[m-1].low == "der" || st.toks[m-1].low == "det") && st.word(m-2) && !st.toks[m-2].cap {
+			from = m - 2
+		}
+		cl, ok := st.clause(from, end)
 		if !ok {
 			return false
 		}

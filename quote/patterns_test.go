@@ -66,6 +66,9 @@ var rowsMore = []row{
 	{in: "[[Det danske rederi DFDS vil investere 2,1 mia. dollar, svarende til cirka 14 mia. kr., i en ny terminal i Vietnam]]. Det oplyste selskabet tirsdag i en børsmeddelelse.\n\n[[Terminalen skal efter planen åbne i 2027 og vil ifølge selskabet give 800 job]].", want: []want{ind("DFDS", "oplyste"), ind("DFDS", "ifølge")}},
 	{in: "Organizers said [[some 40,000 runners took part over the weekend]].", lang: "en", want: []want{ind("Organizers", "said")}},
 	{in: "Ifølge regionens nye prognoser [[vil ventetiden falde]].", want: []want{ind("regionens nye prognoser", "Ifølge")}},
+	// an adverbial before the verb is not in a mid-sentence ifølge clause
+	{in: "I fjor [[blev der ifølge Danmarks Statistik født 57.000 børn]].", want: []want{ind("Danmarks Statistik", "ifølge")}},
+	{in: "Ifølge kommunens nye beregninger [[vil udgifterne stige med ti procent]].", want: []want{ind("kommunens nye beregninger", "Ifølge")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }
