@@ -321,6 +321,12 @@ func (m *matcher) future(i int) bool {
 			}
 		}
 		words++
+		switch t.low {
+		case "going", "plans", "plan", "aims", "intend", "intends":
+			if m.tok(j+1).low != "to" {
+				continue // "going to", "plans to": not "its advertising plans", "by going"
+			}
+		}
 		if m.l.future[t.low] || m.l.other.future[t.low] {
 			return true // the other language's cues too: an English quote in a Danish article
 		}
@@ -367,12 +373,16 @@ func (m *matcher) isPast(j int) bool {
 // prepositions: "allerede (i) maj", "senest fredag", "i løbet af torsdag".
 func (m *matcher) lean(i int) bool {
 	k := i - 1
+	if p := m.tok(k); m.l.code == "da" && p.low == "til" && p.k == kWord && m.tok(k-1).low != "fra" && m.role(k-1) != "in" && m.l.clock[m.tok(k-1).low] == "" {
+		return true // "til efteråret", "til november", "til fredag": the coming one
+	}
 	for n := 0; n < 2 && (m.role(k) == "in" || m.role(k) == "on"); n++ {
 		k--
 	}
 	if m.role(k) == "lean" {
 		return true
 	}
+
 	return m.l.code == "da" && m.tok(k).low == "af" && m.tok(k-1).low == "løbet"
 }
 

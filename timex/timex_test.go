@@ -156,6 +156,8 @@ var cases = []struct {
 	{"2024-03-12", "da", "Regeringen fremlægger [torsdag|DATE|2024-03-14] sit udspil, og FCK spiller mod Brøndby [søndag|DATE|2024-03-17]."},
 	{"2024-03-12", "da", "Regeringen fremlagde [torsdag|DATE|2024-03-07] sit udspil."},
 	{"2024-03-12", "en", "The bill is set to pass in [May|DATE|2024-05], while a record set in [February|DATE|2024-02] stands."},
+	{"2024-03-12", "en", "The group made a change in its advertising plans after the weak debate performance on [Saturday|DATE|2024-03-09]."},
+	{"2024-03-12", "da", "Til [efteråret|DATE|2024-FA] åbner skolen, og museet står klar til [november|DATE|2024-11]. Til [efteråret|DATE|2023-FA] flyttede han."},
 	// not times
 	{"2019-02-20", "da", "Han fik 3-1 i kampen og scorede 2.000 point, jul og man."},
 	{"2019-02-20", "en", "Call 555-1234, version 1.2.3, and they may march on."},
