@@ -1,6 +1,7 @@
 package quote_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/kilde1"
 	"github.com/kilde-news/kilde/quote"
 )
 
@@ -221,6 +223,18 @@ func TestTweetAndTranslation(t *testing.T) {
 	}
 	if got := quote.TranslationOf(doc); len(got) != 2 || got[1] != 0 || got[0] != -1 {
 		t.Errorf("TranslationOf = %v, want [-1 0]", got)
+	}
+	// the annotator sets the field: 1 + the index of the original, 0 if none
+	if tw.TranslationOf != 0 || tr.TranslationOf != 1 {
+		t.Errorf("Quote.TranslationOf = %d, %d; want 0, 1", tw.TranslationOf, tr.TranslationOf)
+	}
+	// kilde/1 writes it as translation_of, the 0-based index
+	out, err := json.Marshal(kilde1.FromDoc(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(out), `"translation_of":0`); n != 1 {
+		t.Errorf("kilde/1 has %d translation_of:0, want 1: %s", n, out)
 	}
 }
 
