@@ -203,6 +203,7 @@ func (n *node) walk(s *scan, i int, end *int, v *int32, words *int) {
 // hedgeVal is one row of claim_hedges.tsv.
 type hedgeVal struct {
 	cls, neg class
+	inside   bool // counts only inside an attribution's content ("vil", "kan")
 }
 
 // lang holds one language's tables, parsed once.
@@ -214,6 +215,7 @@ type lang struct {
 	skinds  []uint8
 	roles   map[string]uint32
 	outlets *node
+	outSet  map[string]bool // lower-cased outlet names
 	first   map[string]first
 	v2      bool // verb-second main clauses: the subject may follow the verb
 	// suffixes are word-final strings with a role ("*ly aux": adverbs)
@@ -248,6 +250,12 @@ func buildLang(t Tables, outlets [][]string) (*lang, error) {
 				return nil, fmt.Errorf("claim: hedge %q: %w", r[0], err)
 			}
 		}
+		if len(r) > 3 {
+			if r[3] != "inside" {
+				return nil, fmt.Errorf("claim: hedge %q: fourth column %q: want inside or nothing", r[0], r[3])
+			}
+			hv.inside = true
+		}
 		l.hkey[r[0]] = int32(len(l.hvals))
 		l.hedges.insert(strings.Fields(r[0]), int32(len(l.hvals)))
 		l.hvals = append(l.hvals, hv)
@@ -281,7 +289,9 @@ func buildLang(t Tables, outlets [][]string) (*lang, error) {
 		}
 		l.roles[r[0]] |= b
 	}
+	l.outSet = map[string]bool{}
 	for i, r := range outlets {
+		l.outSet[strings.ToLower(r[0])] = true
 		l.outlets.insert(strings.Fields(r[0]), int32(i))
 	}
 	l.first = map[string]first{}

@@ -45,6 +45,33 @@ var resRows = []resRow{
 	{"da", "Økonom Sara Holm er optimistisk. Ifølge hende stiger lønnen.",
 		[]ent{{"Sara Holm", "PER", ""}},
 		[]want{{hedge: "asserted", source: "Sara Holm"}}},
+	// an outlet is never "the company"
+	// (and "said in a report on Monday" has no clause: no claim)
+	{"en", "The BBC said in a report on Monday. Output fell, the company said.",
+		[]ent{{"BBC", "ORG", ""}},
+		[]want{{hedge: "asserted", source: "the company"}}},
+	// hedges inside a plainly attributed claim
+	{"da", "Broen skal stå færdig i 2030 og vil ifølge Vejdirektoratet koste 3 mia. kr.", nil,
+		[]want{{hedge: "predicted", source: "Vejdirektoratet"}}},
+	{"da", "Ifølge ham kan renten falde i maj.", nil,
+		[]want{{hedge: "possible", source: "ham"}}},
+	{"da", "Borgmesteren vil ikke afvise, at skolen kan lukke.", nil,
+		[]want{{hedge: "possible", source: "Borgmesteren", text: "skolen kan lukke"}}},
+	{"da", "Ministeren vil ikke udelukke, at skatten stiger.", nil,
+		[]want{{hedge: "possible", source: "Ministeren", text: "skatten stiger"}}},
+	{"en", "The driver's lawyer told the court his client denies the charge and will appeal.", nil,
+		[]want{{hedge: "denied", source: "The driver's lawyer"}, {hedge: "denied", source: "his client"}}},
+	{"en", "Profits rose more than expected, the bank said.", nil,
+		[]want{{hedge: "asserted", source: "the bank"}}},
+	// "vil"/"kan" alone make no claim; in a speaker's own quoted words they hedge nothing
+	{"da", "Bilen kan køre 100 km på en opladning.", nil, nil},
+	{"da", "»Vi vil bygge flere boliger,« siger borgmesteren.", nil,
+		[]want{{hedge: "asserted", source: "borgmesteren"}}},
+	// a content of adverbs only is no attributed claim (the verb still hedges)
+	{"da", "Han advarer dog.", nil, []want{{hedge: "predicted", source: ""}}},
+	// the sentence after a claim by the same source adds no second claim
+	{"da", "Ministeren vil ikke afvise, at skatten stiger. Det sagde hun tirsdag.", nil,
+		[]want{{hedge: "possible", source: "Ministeren"}}},
 }
 
 func TestResolveAndClauses(t *testing.T) {

@@ -132,6 +132,10 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 				cls = hv.neg
 			}
 		}
+		if hv.inside && (e >= n || s.toks[e].kind != tWord) {
+			i++ // "hvad vi kan.": no verb follows, no hedge
+			continue
+		}
 		s.hed = append(s.hed, hit{i: i, j: e, v: v, cls: cls, w: w})
 		i++ // a gap may hide another cue: "skal angiveligt have"
 	}
@@ -207,16 +211,39 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 		}
 		hedge := at.verb
 		if hedge == asserted {
+			// A reporting verb inside the content with its own class speaks
+			// first: "told the BBC his client denies ... and will plead" is a denial.
+			for k2 := range s.atts {
+				if o := &s.atts[k2]; k2 != k && o.verb > asserted && o.cue.i >= at.conI && o.cue.j <= at.conJ {
+					hedge = o.verb
+					break
+				}
+			}
+		}
+		if hedge == asserted {
 			best := class(-1)
+			verbFirst := false
 			for h := range s.hed {
 				hh := &s.hed[h]
 				if hh.used || hh.i < at.conI || hh.j > at.conJ {
 					continue
 				}
+				hh.used = true
+				if l.hvals[hh.v].inside && hh.i < n && s.toks[hh.i].quoted {
+					continue // a speaker's own "vil"/"kan" in quotation marks
+				}
+				if verbFirst {
+					continue
+				}
+				if s.cueAt(hh.i, hh.j) {
+					// the first reporting verb with a class of its own decides:
+					// "said investigators believed the gang may have ..." → opinion
+					best, verbFirst = hh.cls, true
+					continue
+				}
 				if hh.cls > best {
 					best = hh.cls
 				}
-				hh.used = true
 			}
 			if best > asserted {
 				hedge = best
@@ -249,7 +276,7 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 	best := -1
 	for h := range s.hed {
 		hh := &s.hed[h]
-		if hh.used {
+		if hh.used || l.hvals[hh.v].inside {
 			continue
 		}
 		if best < 0 || hh.cls > s.hed[best].cls {
@@ -282,6 +309,11 @@ func (s *scan) attributePrev(c kilde.Claim, verb class, nq int) bool {
 				q.Via = c.Via
 			}
 			return true // the quote already says who
+		}
+	}
+	for i := max(s.prevClaims, nq); i < len(s.d.Claims); i++ {
+		if p := &s.d.Claims[i]; p.Span.Overlaps(s.prev) && p.Source != "" && strings.EqualFold(p.Source, c.Source) {
+			return true // "X vil ikke afvise, at ... Det sagde han": already X's
 		}
 	}
 	for i := max(s.prevClaims, nq); i < len(s.d.Claims); i++ {
@@ -321,11 +353,14 @@ func (s *scan) markQuoted() {
 			case "\"":
 				in = !in
 				continue
-			case "“", "«", "„":
+			case "“", "„":
 				in = true
 				continue
-			case "”", "»":
+			case "”":
 				in = false
+				continue
+			case "«", "»": // »dansk« and «français»: either mark opens or closes
+				in = !in
 				continue
 			case "‘":
 				in = true
@@ -1081,7 +1116,7 @@ func (s *scan) sourceText(a, b int) (string, bool) {
 	if name := s.acronym(a, b); name != "" {
 		return name, false
 	}
-	if s.toks[b-1].cap || s.role(b-1)&rDoc == 0 && s.role(a)&rDet == 0 {
+	if s.toks[b-1].cap || s.role(b-1)&(rDoc|rOrgref|rOrgany) == 0 && s.role(a)&rDet == 0 {
 		// a name, or a bare description ("transportministeren"), can be
 		// what a later "han" refers to; "en rapport" cannot
 		s.lastNamed = t
@@ -1180,7 +1215,8 @@ func (s *scan) contents() {
 		// 7. directly: "X said the plan failed", "Ifølge X er ..."
 		// but not "warned about it", nor "said Tom Baker, a spokesman for ..."
 		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || s.l.v2 && at.verb != asserted) && lim > at.regJ &&
-			(s.l.v2 || at.kind == kPrep || !(s.punct(at.regJ, ",") && !at.backwardSubj && at.srcB == at.regJ)) {
+			(s.l.v2 || at.kind == kPrep || !(s.punct(at.regJ, ",") && !at.backwardSubj && at.srcB == at.regJ)) &&
+			!(at.kind != kPrep && s.mannerOnly(at.regJ, lim)) {
 			a, b = at.regJ, lim
 		}
 		if a < 0 {
@@ -1190,7 +1226,7 @@ func (s *scan) contents() {
 		for a < b && s.role(a)&rTime != 0 {
 			a++ // "revealed Tuesday the drug was found"
 		}
-		if a >= b {
+		if a >= b || !s.clauseLike(a, b) {
 			continue
 		}
 		at.conI, at.conJ = a, b
@@ -1308,6 +1344,9 @@ func (s *scan) orgRef(a, b int) string {
 			continue
 		}
 		name := s.entName(e)
+		if s.l.outSet[strings.ToLower(name)] {
+			continue // "the company" is not the outlet that reported it
+		}
 		if last == "" {
 			last = name
 		}
@@ -1363,4 +1402,50 @@ func (s *scan) acronym(a, b int) string {
 		}
 	}
 	return ""
+}
+
+// clauseLike reports whether content [a, b) can be a statement: more than
+// one word, not only adverbs and time words ("Han advarer dog").
+func (s *scan) clauseLike(a, b int) bool {
+	words, plain := 0, 0
+	for i := a; i < b; i++ {
+		if s.toks[i].kind == tPunct {
+			continue
+		}
+		words++
+		if s.role(i)&(rAux|rNeg|rTime) == 0 {
+			plain++
+		}
+	}
+	return words > 1 && plain > 0
+}
+
+// cueAt reports whether a source cue overlaps tokens [i, j).
+func (s *scan) cueAt(i, j int) bool {
+	for _, c := range s.cues {
+		if c.i < j && i < c.j {
+			return true
+		}
+	}
+	return false
+}
+
+// mannerOnly reports whether tokens [a, lim) are only a short phrase on how
+// or when something was said, with no clause: "said in a joint report on
+// Thursday.", "sagde i en rapport".
+func (s *scan) mannerOnly(a, lim int) bool {
+	if lim-a > 7 || s.role(a)&(rNprep|rStop|rDocprep) == 0 {
+		return false
+	}
+	for i := a; i < lim; i++ {
+		if s.role(i)&(rDoc|rTime) != 0 {
+			return true
+		}
+		for _, t := range s.d.Times {
+			if t.Start == s.toks[i].s {
+				return true
+			}
+		}
+	}
+	return false
 }
