@@ -97,20 +97,28 @@ func TestIngestKillResume(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
 	// Kill once some batches are committed but not all.
 	deadline := time.Now().Add(60 * time.Second)
 	killedAt := 0
+wait:
 	for time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case <-exited:
+			if countArticles(t, db) == 0 {
+				t.Fatalf("ingest exited before storing anything: %v\n%s", cmd.ProcessState, stderr1.String())
+			}
+			break wait
+		case <-time.After(50 * time.Millisecond):
+		}
 		if c := countArticles(t, db); c >= 30 {
 			killedAt = c
 			break
 		}
 	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
+	cmd.Process.Signal(syscall.SIGKILL)
+	<-exited
 	if killedAt == 0 {
 		t.Fatalf("ingest stored nothing within 60 s:\n%s", stderr1.String())
 	}
