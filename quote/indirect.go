@@ -377,6 +377,10 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 	if !sp.ok {
 		return false
 	}
+	// "The bill, which Trump said would pass, …": a gapped relative clause
+	if sp.start > a && st.class(sp.start-1)&wRel != 0 {
+		return false
+	}
 	// "The route adds three days": a description must name a source
 	if sp.desc && kind == "add" && !st.hasRole(sp.start, sp.end) {
 		return false
@@ -427,7 +431,7 @@ func (st *state) clauseFirstEN(m, e, a, b int, kind string) bool {
 		if !sp.ok || !st.plainWords(c+1, sp.start) {
 			continue
 		}
-		if st.subordinator(c + 1) {
+		if st.subordinator(c+1) || st.class(c+1)&wRel != 0 {
 			return false // "…, while Kazakhstan reported some 28,000": no frame
 		}
 		// "the World Health Organization and UNICEF said": both
@@ -618,6 +622,11 @@ func (st *state) tailFirst(a, b int) bool {
 		}
 		if !speech(kind) || kind == "according" || kind == "call" || !st.tail(e, b) || st.hasQuoteIn(a, m) {
 			return false
+		}
+		for k := e; k < b; k++ {
+			if st.toks[k].low == "," {
+				return false // "The bill, which Trump said would pass, failed."
+			}
 		}
 		start := a
 		var acc int = -1

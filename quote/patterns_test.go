@@ -69,6 +69,9 @@ var rowsMore = []row{
 	// an adverbial before the verb is not in a mid-sentence ifølge clause
 	{in: "I fjor [[blev der ifølge Danmarks Statistik født 57.000 børn]].", want: []want{ind("Danmarks Statistik", "ifølge")}},
 	{in: "Ifølge kommunens nye beregninger [[vil udgifterne stige med ti procent]].", want: []want{ind("kommunens nye beregninger", "Ifølge")}},
+	// a cue inside a relative clause is no frame for the sentence
+	{in: "The bill, which Trump said would pass, failed in the Senate.", lang: "en", want: nil},
+	{in: "Det var den mand, der sagde det.", want: nil},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }
