@@ -352,6 +352,10 @@ func (m *matcher) isPast(j int) bool {
 		return false
 	}
 	w := t.low
+	switch m.tok(j - 1).low {
+	case "be", "been", "being", "is", "are", "get", "gets", "getting", "blive", "bliver", "være", "er": // passive
+		return false
+	}
 	if m.l.past[w] {
 		return true
 	}
@@ -362,8 +366,7 @@ func (m *matcher) isPast(j int) bool {
 		return false // part of a name: "United", "Crooked Joe"
 	}
 	switch m.tok(j - 1).low {
-	case "be", "been", "being", "is", "are", "get", "gets", "getting", // passive
-		"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "so", "very": // adjective
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "so", "very": // adjective
 		return false
 	}
 	return true

@@ -155,6 +155,8 @@ var cases = []struct {
 	{"2024-03-12", "da", "Regeringen vil sænke skatten, siger ministeren [fredag|DATE|2024-03-08]."},
 	{"2024-03-12", "da", "Regeringen fremlægger [torsdag|DATE|2024-03-14] sit udspil, og FCK spiller mod Brøndby [søndag|DATE|2024-03-17]."},
 	{"2024-03-12", "da", "Regeringen fremlagde [torsdag|DATE|2024-03-07] sit udspil."},
+	{"2024-03-12", "da", "Ministeren vil mødes med borgmestrene, som holdt møde i [januar|DATE|2024-01]. Mødet vil blive holdt i [maj|DATE|2024-05]."},
+	{"2024-03-12", "en", "The summit will be held in Oslo in [May|DATE|2024-05]; the last one will take place where the leaders met in [June|DATE|2023-06]."},
 	{"2024-03-12", "en", "The bill is set to pass in [May|DATE|2024-05], while a record set in [February|DATE|2024-02] stands."},
 	{"2024-03-12", "en", "The group made a change in its advertising plans after the weak debate performance on [Saturday|DATE|2024-03-09]."},
 	{"2024-03-12", "da", "Til [efteråret|DATE|2024-FA] åbner skolen, og museet står klar til [november|DATE|2024-11]. Til [efteråret|DATE|2023-FA] flyttede han."},
