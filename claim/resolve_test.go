@@ -72,6 +72,11 @@ var resRows = []resRow{
 	// the sentence after a claim by the same source adds no second claim
 	{"da", "Ministeren vil ikke afvise, at skatten stiger. Det sagde hun tirsdag.", nil,
 		[]want{{hedge: "possible", source: "Ministeren"}}},
+	// ", saying ..." takes what follows; a compound noun is no hedge
+	{"en", "Northwind Shipping raised its annual profit forecast on Monday, saying demand had recovered.", nil,
+		[]want{{hedge: "asserted", source: "Northwind Shipping", text: "demand had recovered"}}},
+	// a reporting verb's content is a clause, not an amount
+	{"en", "Oslo counted 400 visitors, while Bergen reported some 300.", nil, nil},
 }
 
 func TestResolveAndClauses(t *testing.T) {

@@ -393,6 +393,19 @@ func (s *scan) nounUse(i int, cls class) bool {
 			return true
 		}
 	}
+	if !s.l.v2 && i+1 < len(s.toks) && (s.toks[i+1].kind == tPunct || s.role(i+1)&(rNprep|rStop) != 0) {
+		// a compound noun: "its full-year earnings forecast on Tuesday"
+		for k := i - 1; k >= s.first && i-k <= 3; k-- {
+			if s.toks[k].kind != tWord || s.toks[k].src != nil {
+				break
+			}
+			if r := s.role(k); r&rDet != 0 && k < i-1 {
+				return true
+			} else if r != 0 && r&rWord == 0 {
+				break
+			}
+		}
+	}
 	if s.role(i-1)&rDet != 0 && !s.l.v2 {
 		if cls == possible || cls == predicted {
 			return true
@@ -1175,7 +1188,8 @@ func (s *scan) contents() {
 		}
 		// 2. content first: "..., skriver CNN"
 		// but not an adverbial: "On Wednesday, the family said ..."
-		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes)) {
+		// nor for ", saying ...", whose content follows it
+		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes)) && !(at.kind == kSayP && lim-at.regJ > 1) {
 			x, y := s.trim(low, at.regI)
 			adverbial := y-x <= 4 && (s.role(x)&(rStop|rNprep|rTime|rAux) != 0 || s.toks[x].kind == tWord && s.role(x)&rTime != 0) && lim > at.regJ
 			if x < y && !adverbial {
@@ -1413,8 +1427,8 @@ func (s *scan) clauseLike(a, b int) bool {
 			continue
 		}
 		words++
-		if s.role(i)&(rAux|rNeg|rTime) == 0 {
-			plain++
+		if s.toks[i].kind == tWord && s.role(i)&(rAux|rNeg|rTime|rDet) == 0 {
+			plain++ // "some 28,000" is no statement
 		}
 	}
 	return words > 1 && plain > 0
