@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -380,6 +381,9 @@ func (s *Store) Entity(ctx context.Context, name string, limit int) (*kilde.Enti
 	}
 	if err := s.db.QueryRowContext(ctx, s.d.bind(`SELECT name, label FROM entities WHERE id = ?`), eid).Scan(&info.Name, &info.Label); err != nil {
 		return nil, s.errf("Entity", err)
+	}
+	if info.DidYouMean && slices.Contains(strings.Fields(search.NameKey(info.Name)), key) {
+		info.DidYouMean = false // "Trump" for Donald Trump is a match, not a guess
 	}
 	var first, last sql.NullString
 	var mentions sql.NullInt64
