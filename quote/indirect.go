@@ -477,11 +477,26 @@ func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 	k := e
 	addr := ""
 	if kind == "tell" {
-		obj := st.npAfter(k, b)
+		// the object ends before the next determiner: "told reporters the
+		// decision was final"
+		lim := b
+		for n := k + 1; n < b && n < k+8; n++ {
+			if st.class(n)&wDet != 0 {
+				lim = n
+				break
+			}
+		}
+		obj := st.npAfter(k, lim)
 		if !obj.ok {
 			return false
 		}
 		k, addr = obj.end, obj.name
+	}
+	// "said on Monday it would …", "said Tuesday the plant …"
+	if k+1 < b && st.class(k)&wPrep != 0 && st.class(k+1)&wTime != 0 {
+		k += 2
+	} else if k < b && st.class(k)&wTime != 0 {
+		k++
 	}
 	n0 := len(st.cands)
 	defer func() {

@@ -72,6 +72,11 @@ var rowsMore = []row{
 	// a cue inside a relative clause is no frame for the sentence
 	{in: "The bill, which Trump said would pass, failed in the Senate.", lang: "en", want: nil},
 	{in: "Det var den mand, der sagde det.", want: nil},
+	// channel names with a number; a time phrase before a bare clause; the
+	// object of "told" ends before a determiner
+	{in: "[[En 45-årig mand er anholdt]]. Det skriver TV 2 Lorry på sin hjemmeside.", want: []want{ind("TV 2 Lorry", "skriver")}},
+	{in: "The company said on Monday [[it would cut 500 jobs]].", lang: "en", want: []want{ind("The company", "said")}},
+	{in: "She told reporters [[the decision was final]].", lang: "en", want: []want{ind("", "told").to("reporters")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }

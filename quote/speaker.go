@@ -159,6 +159,11 @@ func (st *state) nameAt(i int) (int, bool) {
 			j++
 			continue
 		}
+		// "TV 2 Lorry", "DR 1": a channel number after an acronym
+		if st.toks[j].k == tNum && st.toks[j].e-st.toks[j].s <= 2 && isAllCaps(st.text[st.toks[j-1].s:st.toks[j-1].e]) && st.toks[j].s == st.toks[j-1].e+1 {
+			j++
+			continue
+		}
 		// "Midt- og Vestsjællands Politi"
 		if st.toks[j].low == "-" && st.toks[j].s == st.toks[j-1].e && j+2 < len(st.toks) && (st.toks[j+1].low == "og" || st.toks[j+1].low == "and") && st.nameTok(j+2, false) {
 			j += 3
