@@ -572,9 +572,12 @@ func (m *matcher) relative(i int) (match, bool) {
 func (m *matcher) season(i int) (match, bool) {
 	start := i
 	j := i
-	deictic := false
+	deictic, til := false, false
 	if m.l.code == "da" && m.role(j) == "in" && m.tok(j).low == "i" {
 		deictic = true
+		j++
+	} else if m.l.code == "da" && m.tok(j).low == "til" && m.tok(j).k == kWord {
+		til = true // "til sommer", "til efteråret"
 		j++
 	} else if m.role(j) == "det" {
 		j++
@@ -600,8 +603,11 @@ func (m *matcher) season(i int) (match, bool) {
 	if !deictic {
 		start = j
 		if m.l.code == "da" && !strings.HasSuffix(t.low, "en") && !strings.HasSuffix(t.low, "et") && t.low != "forår" && t.low != "efterår" {
-			// a bare indefinite Danish season ("sommer") is usually generic
-			return match{}, false
+			if !til {
+				// a bare indefinite Danish season ("sommer") is usually generic
+				return match{}, false
+			}
+			start = i // "til sommer" is one deictic unit like "i sommer"
 		}
 	}
 	return m.mk(start, j+1, "DATE", m.anc.season(code, m.dirFor(j)), kOther)
@@ -1191,10 +1197,18 @@ func (m *matcher) earlyLate(i int) (match, bool) {
 		j++
 	}
 	adv := false // "sent i aftes", "tidligt torsdag", "late Tuesday"
-	if w := m.tok(j - 1).low; w == "sent" || w == "tidligt" {
-		adv = true
-	}
 	of := false
+	switch m.tok(j - 1).low {
+	case "sent", "tidligt":
+		adv = true
+	case "sidst", "først", "midt":
+		// "sidst i marts", "først på året", "midt i juni"
+		if w := m.tok(j).low; m.l.code != "da" || w != "i" && w != "på" {
+			return match{}, false
+		}
+		j++
+		adv, of = true, true
+	}
 	if m.role(j) == "of" {
 		j++
 		of = true
