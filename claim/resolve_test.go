@@ -77,6 +77,19 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "Northwind Shipping", text: "demand had recovered"}}},
 	// a reporting verb's content is a clause, not an amount
 	{"en", "Oslo counted 400 visitors, while Bergen reported some 300.", nil, nil},
+	// role + name apposition before two coordinated verbs: the name
+	{"da", "Partiets formand, Mette Lund, kritiserer planen og afviser, at skolen er for dyr.", nil,
+		[]want{{hedge: "denied", source: "Mette Lund", text: "skolen er for dyr"}}},
+	// coordinated clauses: only the attributed one
+	{"en", "Rivers rose across the region overnight, and at least 40 homes were flooded, according to the fire service.", nil,
+		[]want{{hedge: "asserted", source: "the fire service", text: "at least 40 homes were flooded"}}},
+	{"da", "Ifølge hæren er 300 soldater dræbt, men tallet kan ikke bekræftes.", nil,
+		[]want{{hedge: "asserted", source: "hæren", text: "er 300 soldater dræbt"}}},
+	{"en", "Officials said that 300 soldiers were killed, but the figure has not been verified.", nil,
+		[]want{{hedge: "asserted", source: "Officials", text: "300 soldiers were killed"}}},
+	// a shared subject is no new clause
+	{"en", "The club said that the coach was fired, and will be replaced in May.", nil,
+		[]want{{hedge: "predicted", source: "The club", text: "the coach was fired, and will be replaced in May"}}},
 }
 
 func TestResolveAndClauses(t *testing.T) {

@@ -957,6 +957,23 @@ func (s *scan) mainSubject(lim int) (int, int) {
 		if x < y && y < lim && s.toks[y].kind == tWord && s.role(y)&rConj == 0 {
 			return x, y
 		}
+		if x < y && s.punct(y, ",") {
+			// "Venstres gruppeformand, Christoffer Lilholt, kalder ... og afviser":
+			// an apposition before the verb; the more name-like phrase
+			for p := y + 1; p < lim && p-y < 12; p++ {
+				if s.punct(p, ",") {
+					if p+1 < lim && s.toks[p+1].kind == tWord && s.role(p+1)&(rConj|rThat|rRel) == 0 {
+						if a, b, _ := s.npBackwardAppos(p); a < b && a >= x {
+							return a, b
+						}
+					}
+					break
+				}
+				if s.toks[p].kind == tPunct && !s.punct(p, ".") {
+					break
+				}
+			}
+		}
 	}
 	return -1, -1
 }
@@ -1160,6 +1177,7 @@ func (s *scan) contents() {
 			}
 		}
 		a, b := -1, -1
+		before := false // the content precedes the cue
 		// 1. "at"/"that"/":" right after the cue and its source
 		q := at.regJ
 		if s.punct(q, ",") {
@@ -1194,7 +1212,13 @@ func (s *scan) contents() {
 			adverbial := y-x <= 4 && (s.role(x)&(rStop|rNprep|rTime|rAux) != 0 || s.toks[x].kind == tWord && s.role(x)&rTime != 0) && lim > at.regJ
 			if x < y && !adverbial {
 				a, b = x, y
+				// "X topped 44C, and at least 12 tourists have died, according to
+				// officials": only the last clause is attributed
+				if k := s.clauseCut(a, b, true); k >= 0 {
+					a = k + 1
+				}
 			}
+			before = true
 		}
 		// 3. "at"/"that" after a relative clause
 		if a < 0 {
@@ -1235,6 +1259,12 @@ func (s *scan) contents() {
 		}
 		if a < 0 {
 			continue
+		}
+		if !before {
+			// "at tallet er X, men det kan ikke bekræftes": the source's clause ends
+			if k := s.clauseCut(a, b, false); k >= 0 {
+				b = k - 1
+			}
 		}
 		a, b = s.trim(a, b)
 		for a < b && s.role(a)&rTime != 0 {
@@ -1462,4 +1492,39 @@ func (s *scan) mannerOnly(a, lim int) bool {
 		}
 	}
 	return false
+}
+
+// clauseCut returns the conjunction of ", og"/", men"/", and"/", but" in
+// [a, b) that starts a clause with its own subject and verb (the word after
+// it is no auxiliary, verb, "at"/"that"; an auxiliary follows within the
+// clause), the last one if last, else the first; -1 if none.
+func (s *scan) clauseCut(a, b int, last bool) int {
+	found := -1
+	for k := a + 1; k+4 < b; k++ {
+		if s.role(k)&rConj == 0 || !s.punct(k-1, ",") {
+			continue
+		}
+		f := k + 1
+		if s.toks[f].kind == tPunct || s.toks[f].src != nil || s.toks[f].h != nil || s.role(f)&(rAux|rThat|rRel|rConj) != 0 {
+			continue
+		}
+		ok := false
+		for j := f + 1; j < b && j-f < 8; j++ {
+			if s.toks[j].kind == tPunct {
+				break
+			}
+			if s.role(j)&(rAux|rBe) != 0 && s.suffixRole(j) == 0 {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		found = k
+		if !last {
+			break
+		}
+	}
+	return found
 }
