@@ -1230,6 +1230,9 @@ func (m *matcher) earlyLate(i int) (match, bool) {
 	if !ok || inner.kind == kClock || inner.typ != "DATE" && !(adv || m.l.code == "en") || inner.typ != "DATE" && inner.typ != "TIME" {
 		return match{}, false
 	}
+	if m.tok(start).low == "først" && len(inner.val) <= 4 {
+		return match{}, false // "først i 1982" is "not until 1982"
+	}
 	inner.start = start
 	return inner, true
 }

@@ -143,7 +143,7 @@ var cases = []struct {
 	{"2024-03-12", "da", "Prisen er steget siden [årsskiftet|DATE|2024-01-01]. Loven skal træde i kraft ved [årsskiftet|DATE|2025-01-01]."},
 	{"2024-03-12", "da", "Renten falder [resten af året|DATE|2024], og [Tidligere på året|DATE|2024] steg den. Ved [slutningen af året|DATE|2024] er den lav."},
 	{"2024-03-12", "en", "Rates will fall for [the rest of the year|DATE|2024] and by [the end of the year|DATE|2024] they are low."},
-	{"2024-03-12", "da", "Det sker [sidst på året|DATE|2024], og han kom [først i januar|DATE|2024-01], men det var [midt i juni|DATE|2023-06]. Først i køen."},
+	{"2024-03-12", "da", "Det sker [sidst på året|DATE|2024], og han kom [først i januar|DATE|2024-01], men det var [midt i juni|DATE|2023-06]. Først i køen. Han fik først i [1982|DATE|1982] succes."},
 	{"2024-03-12", "da", "Vi flytter [til sommer|DATE|2024-SU], men om sommer og vinter er der lukket."},
 	// durations: compounds, ranges, "under", "the past year"
 	{"2024-03-12", "en", "He finished [2 hours and 5 minutes|DURATION|PT2H5M] behind after [the three weeks|DURATION|P3W] of racing."},
