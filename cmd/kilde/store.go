@@ -78,20 +78,49 @@ func ttyOut(w io.Writer) bool {
 
 func runIngest(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "ingest", "ARTICLES...",
-		"Reads articles (files, directories, - for stdin; date-line, JSON Lines, text, gzip), annotates\n"+
-			"them on all cores and stores them. Articles already stored (same content id) are skipped, so an\n"+
-			"interrupted ingest is resumed by running it again. Bad records are reported with file:line and skipped.")
+		"Reads articles (files, directories, - for stdin; date-line, JSON Lines, text, HTML, WARC, gzip),\n"+
+			"annotates them on all cores and stores them. Articles already stored (same content id) are skipped, so an\n"+
+			"interrupted ingest is resumed by running it again. Bad records are reported with file:line and skipped.\n"+
+			"With --feeds or --sitemap it polls web sources politely instead (robots.txt, conditional GET, a seen-set;\n"+
+			"see docs/sources.md).")
 	db := dbFlag(fs)
 	batch := fs.Int("batch", 200, "articles per write transaction")
 	workers := fs.Int("workers", runtime.NumCPU(), "annotation workers")
 	quiet := fs.Bool("q", false, "no progress output")
+	feeds := fs.String("feeds", "", "poll the RSS/Atom/JSON feeds listed in this file (one URL a line) instead of reading ARTICLES")
+	sitemap := fs.String("sitemap", "", "read the articles of this (news) sitemap URL instead of ARTICLES")
+	once := fs.Bool("once", false, "with --feeds or --sitemap: one pass, then exit")
+	interval := fs.Duration("interval", 15*time.Minute, "with --feeds or --sitemap: time between passes")
+	feedState := fs.String("state", "", "with --feeds or --sitemap: seen-set file (default <db>.feeds.json)")
 	paths, code, ok := parseInterleaved(fs, args)
 	if !ok {
 		return code
 	}
-	if len(paths) == 0 {
+	web := *feeds != "" || *sitemap != ""
+	if len(paths) == 0 && !web {
 		fs.Usage()
 		return 2
+	}
+	var w *webIngest
+	if web {
+		w = &webIngest{state: *feedState, once: *once, interval: max(*interval, time.Minute), agent: "kilde/" + version + " (+news research)"}
+		if w.state == "" {
+			w.state = *db + ".feeds.json"
+			if strings.Contains(*db, "://") {
+				w.state = "kilde.feeds.json"
+			}
+		}
+		if *feeds != "" {
+			srcs, err := readSourceList(*feeds)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "kilde ingest: %v\n", err)
+				return 2
+			}
+			w.sources = srcs
+		}
+		if *sitemap != "" {
+			w.sources = append(w.sources, *sitemap)
+		}
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
@@ -103,6 +132,11 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kilde ingest: %v\n", err)
 		return 1
+	}
+	if w != nil {
+		if code := w.run(ctx, e, st, p); code != 0 || len(paths) == 0 {
+			return code
+		}
 	}
 	ing := &ingester{e: e, st: st, batch: max(*batch, 1), quiet: *quiet}
 	return ing.run(ctx, paths, func(ctx context.Context, in <-chan *kilde.Doc) <-chan ingestResult {
