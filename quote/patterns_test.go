@@ -77,6 +77,9 @@ var rowsMore = []row{
 	{in: "[[En 45-årig mand er anholdt]]. Det skriver TV 2 Lorry på sin hjemmeside.", want: []want{ind("TV 2 Lorry", "skriver")}},
 	{in: "The company said on Monday [[it would cut 500 jobs]].", lang: "en", want: []want{ind("The company", "said")}},
 	{in: "She told reporters [[the decision was final]].", lang: "en", want: []want{ind("", "told").to("reporters")}},
+	// a document's source is who issued it
+	{in: "[[Talks will resume next week]], according to a statement from the ministry.", lang: "en", want: []want{ind("the ministry", "according to")}},
+	{in: "Ifølge en rapport fra Rigsrevisionen [[har ministeriet brugt 40 mio. kr. for meget]].", want: []want{ind("Rigsrevisionen", "Ifølge")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
 }

@@ -46,12 +46,13 @@ const (
 	wFrom
 	wNat
 	wOrgNoun
+	wDoc
 	wPron = wPronM | wPronF | wPronPl | wPronOrg
 )
 
 var classBits = map[string]uint32{
 	"det": wDet, "pron:m": wPronM, "pron:f": wPronF, "pron:pl": wPronPl, "pron:org": wPronOrg,
-	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom, "nat": wNat, "org": wOrgNoun,
+	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom, "nat": wNat, "org": wOrgNoun, "doc": wDoc,
 }
 
 // lang holds one language's word lists.

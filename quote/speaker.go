@@ -461,6 +461,16 @@ func (st *state) npAfter(i, lim int) speaker {
 	if k == i {
 		return speaker{}
 	}
+	// "a statement from the ministry", "en rapport fra Finansministeriet":
+	// the source is who issued the document
+	if k+1 < lim && st.class(k-1)&wDoc != 0 {
+		switch st.toks[k].low {
+		case "from", "by", "fra", "af":
+			if sp := st.npAfter(k+1, lim); sp.ok && sp.pron == 0 {
+				return sp
+			}
+		}
+	}
 	content := false
 	for m := i; m < k; m++ {
 		if st.class(m)&(wDet|wNonname) == 0 && st.word(m) {
