@@ -98,6 +98,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	a.propagate(d)
 	a.canonicalize(d)
 	a.vote(d)
+	a.spread(d)
 	return nil
 }
 

@@ -709,3 +709,71 @@ func (a *Annotator) vote(d *kilde.Doc) {
 		}
 	}
 }
+
+// spread tags the untagged occurrences of a name tagged elsewhere in the
+// article (the same words in the same case, whole tokens), with the label
+// the article gives it. A one-word name whose lower form is a common word
+// ("Apple", "May") is spread only to positions that do not start a sentence.
+func (a *Annotator) spread(d *kilde.Doc) {
+	if len(d.Entities) == 0 || len(d.Entities) > 2000 {
+		return
+	}
+	c := &ruleCtx{a: a, d: d, ents: d.Entities}
+	type name struct {
+		label, canon string
+		ntok         int
+	}
+	names := map[string]name{} // first token text → longest name
+	full := map[string]name{}
+	for _, e := range d.Entities {
+		i, j := c.tokRange(e.Span)
+		if i >= j || c.d.Tokens[i].Start != e.Start || c.d.Tokens[j-1].End != e.End {
+			continue
+		}
+		txt := d.SpanText(e.Span)
+		if r, _ := utf8.DecodeRuneInString(txt); !unicode.IsUpper(r) || len(txt) < 2 {
+			continue
+		}
+		full[txt] = name{e.Label, e.Canonical, j - i}
+		f := c.word(i)
+		if n, ok := names[f]; !ok || n.ntok < j-i {
+			names[f] = name{e.Label, e.Canonical, j - i}
+		}
+	}
+	var add []kilde.Entity
+	ts := d.Tokens
+	for k := 0; k < len(ts); k++ {
+		if !c.isWord(k) {
+			continue
+		}
+		if _, ok := names[c.word(k)]; !ok {
+			continue
+		}
+		if c.entityAt(ts[k].Start) >= 0 {
+			continue
+		}
+		// the longest tagged name starting here
+		best, bj := name{}, -1
+		for j := k + 1; j <= len(ts) && j-k <= 6; j++ {
+			if c.entityAt(ts[j-1].Start) >= 0 {
+				break
+			}
+			if n, ok := full[d.Text[ts[k].Start:ts[j-1].End]]; ok {
+				best, bj = n, j
+			}
+		}
+		if bj < 0 {
+			continue
+		}
+		if bj-k == 1 && c.sentInitial(k) && c.commonAt(k) {
+			continue
+		}
+		add = append(add, kilde.Entity{Span: kilde.Span{Start: ts[k].Start, End: ts[bj-1].End}, Label: best.label, Canonical: best.canon})
+		k = bj - 1
+	}
+	if len(add) == 0 {
+		return
+	}
+	d.Entities = append(d.Entities, add...)
+	sort.Slice(d.Entities, func(i, j int) bool { return d.Entities[i].Start < d.Entities[j].Start })
+}

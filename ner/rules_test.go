@@ -57,6 +57,8 @@ func TestRules(t *testing.T) {
 		{"sentence start", "da", "Han blev anholdt i [Horsens|LOC]. [Sydøstjyllands Politi|ORG] efterlyser vidner."},
 		{"line break", "da", "Ny rekord i [Holstebro|LOC]\n[Sydøstjyllands Politi|ORG] efterlyser vidner."},
 		{"possessive", "en", "The [EU|ORG]'s [Fundamental Rights Agency|ORG] published the data."},
+		// A name tagged once is tagged wherever it occurs in the article.
+		{"spread", "en", "[Zorblax Group|ORG] won the contract. Critics of [Zorblax Group|ORG] said the price was high, and [Zorblax Group|ORG] declined to comment."},
 		// An organisation glued onto a person is split.
 		{"org before person", "da", "Det siger cheføkonom i [Sydbank|ORG] [Søren Kristensen|PER] til avisen."},
 		{"org before rare name", "da", "Det siger analytiker i [Nordea|ORG] [Hjalte Bramsø|PER] til avisen."},
