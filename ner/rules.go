@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -178,22 +179,19 @@ func (c *ruleCtx) set(sp kilde.Span, label string) {
 	if sp.End <= sp.Start {
 		return
 	}
-	out := make([]kilde.Entity, 0, len(c.ents)+1)
-	done := false
-	for _, e := range c.ents {
-		if e.Overlaps(sp) {
-			continue
-		}
-		if !done && e.Start >= sp.End {
-			out = append(out, kilde.Entity{Span: sp, Label: label})
-			done = true
-		}
-		out = append(out, e)
+	es := c.ents
+	lo := sort.Search(len(es), func(k int) bool { return es[k].End > sp.Start })
+	hi := lo
+	for hi < len(es) && es[hi].Start < sp.End {
+		hi++
 	}
-	if !done {
-		out = append(out, kilde.Entity{Span: sp, Label: label})
+	e := kilde.Entity{Span: sp, Label: label}
+	if hi > lo {
+		es[lo] = e
+		c.ents = append(es[:lo+1], es[hi:]...)
+		return
 	}
-	c.ents = out
+	c.ents = slices.Insert(es, lo, e)
 }
 
 // entityAt returns the index of the entity containing byte off, or -1.
