@@ -80,6 +80,8 @@ var rowsMore = []row{
 	// a document's source is who issued it
 	{in: "[[Talks will resume next week]], according to a statement from the ministry.", lang: "en", want: []want{ind("the ministry", "according to")}},
 	{in: "Ifølge en rapport fra Rigsrevisionen [[har ministeriet brugt 40 mio. kr. for meget]].", want: []want{ind("Rigsrevisionen", "Ifølge")}},
+	// a role given as a predicate ("X er sygeplejerske") names the person
+	{in: "Hanne Berg, 58, er sygeplejerske på Odense Universitetshospital.\n\nHospitalet mangler hænder.\n\nRegionen har lovet flere stillinger.\n\nMen pengene er ikke kommet.\n\nPolitikerne er uenige.\n\n»[[Vi kan ikke mere]]«, siger sygeplejersken.", want: []want{d("Hanne Berg", "siger").r("sygeplejerske")}},
 	// a continued quote keeps the speaker of its first paragraph
-	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger"), d("Lone Dahl", ""), d("Lone Dahl", "")}},
+	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger").r("formand"), d("Lone Dahl", "").r("formand"), d("Lone Dahl", "").r("formand")}},
 }

@@ -208,8 +208,8 @@ func (st *state) nameSpeaker(i, j int) speaker {
 			sp.person = true
 			break
 		}
-		if !st.word(k) || st.isCue(k) {
-			break
+		if !st.word(k) || st.isCue(k) || st.class(k)&(wPrep|wAddr) != 0 && st.class(k)&wConn == 0 {
+			break // "sygeplejerske på Odense Universitetshospital": not its role
 		}
 	}
 	return sp
@@ -283,6 +283,9 @@ func (st *state) collectNames() {
 			if g := st.gender(n); g != 0 {
 				m.gender, m.person, m.org = g, true, false
 			}
+			if m.person {
+				m.role = st.mentionRole(st.tokAt(e.Start), st.tokAt(e.End))
+			}
 			st.ments = append(st.ments, m)
 		}
 		return
@@ -307,6 +310,9 @@ func (st *state) collectNames() {
 			continue
 		}
 		sp := st.nameSpeaker(i, j)
+		if sp.role == "" && sp.person {
+			sp.role = st.mentionRole(i, j)
+		}
 		if sp.person || sp.role != "" || j-i >= 2 && !isAllCaps(st.text[st.toks[i].s:st.toks[j-1].e]) && !st.genitive(j-1) {
 			st.ments = append(st.ments, mention{pos: sp.span.Start, name: sp.name, gender: sp.gender, person: sp.person || sp.role != "", role: sp.role})
 		} else if isAllCaps(st.text[st.toks[i].s:st.toks[j-1].e]) {
@@ -316,6 +322,47 @@ func (st *state) collectNames() {
 		}
 		i = j
 	}
+}
+
+// mentionRole returns the role of the person named at tokens [i, j): a role
+// word right before ("udenrigsminister Jeppe Kofod"), or a predicate after
+// ("Hanne Holm, 58, er sygeplejerske", "X has been a nurse", "X, a nurse,").
+func (st *state) mentionRole(i, j int) string {
+	for k := i - 1; k >= 0 && k >= i-3 && st.toks[k].sent == st.toks[min(i, len(st.toks)-1)].sent; k-- {
+		if ok, _ := st.isRole(k); ok {
+			return st.roleText(k)
+		}
+		if !st.word(k) || st.isCue(k) || st.class(k)&(wPrep|wAddr) != 0 {
+			break
+		}
+	}
+	k := j
+	// an age: ", 58," / "(58)"
+	if k+2 < len(st.toks) && (st.toks[k].low == "," || st.toks[k].low == "(") && st.toks[k+1].k == tNum && (st.toks[k+2].low == "," || st.toks[k+2].low == ")") {
+		k += 3
+	}
+	if k < len(st.toks) && st.toks[k].low == "," {
+		k++
+	} else {
+		switch {
+		case k < len(st.toks) && (st.toks[k].low == "er" || st.toks[k].low == "var" || st.toks[k].low == "is" || st.toks[k].low == "was"):
+			k++
+		case k+1 < len(st.toks) && (st.toks[k].low == "har" && st.toks[k+1].low == "været" || st.toks[k].low == "has" && st.toks[k+1].low == "been"):
+			k += 2
+		default:
+			return ""
+		}
+	}
+	for n := 0; n < 3 && k < len(st.toks) && st.word(k); n++ {
+		if ok, _ := st.isRole(k); ok {
+			return st.roleText(k)
+		}
+		if st.class(k)&wDet == 0 && n > 0 && !strings.HasSuffix(st.toks[k].low, "e") {
+			break
+		}
+		k++
+	}
+	return ""
 }
 
 func isAllCaps(s string) bool {
