@@ -1,5 +1,13 @@
 package quote_test
 
+import (
+	"strings"
+	"testing"
+
+	"github.com/kilde-news/kilde"
+	"github.com/kilde-news/kilde/quote"
+)
+
 // Rows for the rules added after the end-to-end review: thought verbs and
 // denials are no quotes, "Det oplyser X." points back, English indirect
 // speech with nested quotes, -ing cues, long tails, descriptions that refer
@@ -84,4 +92,22 @@ var rowsMore = []row{
 	{in: "Hanne Berg, 58, er sygeplejerske på Odense Universitetshospital.\n\nHospitalet mangler hænder.\n\nRegionen har lovet flere stillinger.\n\nMen pengene er ikke kommet.\n\nPolitikerne er uenige.\n\n»[[Vi kan ikke mere]]«, siger sygeplejersken.", want: []want{d("Hanne Berg", "siger").r("sygeplejerske")}},
 	// a continued quote keeps the speaker of its first paragraph
 	{in: "Lone Dahl er formand for grundejerne.\n\n»[[Vi har kæmpet for den her sti i ti år]]«, siger hun.\n\n»[[Kommunen lovede os den i 2015. Borgmesteren sagde det selv.]]\n\n»[[Nu venter vi bare]]«.", want: []want{d("Lone Dahl", "siger").r("formand"), d("Lone Dahl", "").r("formand"), d("Lone Dahl", "").r("formand")}},
+}
+
+// A nationality noun is a description even when the entity layer tags it.
+func TestNationalityWithEntities(t *testing.T) {
+	a, _ := quote.New()
+	text := "Jonas Vingegaard finished second.\n\n\"It was a hard race,\" the Dane told reporters."
+	doc := kilde.NewDoc(kilde.Article{Text: text, Lang: "en"})
+	at := func(s, label, canon string) kilde.Entity {
+		i := strings.Index(text, s)
+		return kilde.Entity{Span: kilde.Span{Start: i, End: i + len(s)}, Label: label, Canonical: canon}
+	}
+	doc.Entities = []kilde.Entity{at("Jonas Vingegaard", "PER", "Jonas Vingegaard"), at("Dane", "PER", "Dane")}
+	if err := a.Annotate(doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Quotes) != 1 || doc.Quotes[0].Speaker != "Jonas Vingegaard" {
+		t.Fatalf("got %v", describe(doc, doc.Quotes))
+	}
 }
