@@ -129,11 +129,21 @@ func TestBrowser(t *testing.T) {
 	browse := func(name, path string, wants ...string) {
 		t.Helper()
 		args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 			"--user-data-dir=" + profile, "--window-size=1200,1500"}
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-		defer cancel()
-		dom, err := exec.CommandContext(ctx, chrome, append(args, "--dump-dom", base+path)...).Output()
+		// Chromium in a loaded container now and then dies at start-up
+		// (seen: SIGSEGV); that says nothing about our pages, so retry.
+		var dom []byte
+		var err error
+		for try := 0; try < 3; try++ {
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			dom, err = exec.CommandContext(ctx, chrome, append(args, "--dump-dom", base+path)...).Output()
+			cancel()
+			if err == nil {
+				break
+			}
+			t.Logf("chromium --dump-dom %s: %v (try %d)", path, err, try+1)
+		}
 		if err != nil {
 			t.Fatalf("chromium --dump-dom %s: %v", path, err)
 		}
@@ -143,8 +153,16 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		shot := filepath.Join(artifacts, name+".png")
-		if out, err := exec.CommandContext(ctx, chrome, append(args, "--screenshot="+shot, base+path)...).CombinedOutput(); err != nil {
-			t.Errorf("screenshot %s: %v\n%s", path, err, out)
+		for try := 0; try < 3; try++ {
+			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+			out, err := exec.CommandContext(ctx, chrome, append(args, "--screenshot="+shot, base+path)...).CombinedOutput()
+			cancel()
+			if err == nil {
+				break
+			}
+			if try == 2 {
+				t.Errorf("screenshot %s: %v\n%s", path, err, out)
+			}
 		}
 	}
 	browse("search", "/search?q=cykelsti", "cykelsti</mark>", "14. mar. 2024", "1 articles")
