@@ -90,6 +90,10 @@ var resRows = []resRow{
 	// a shared subject is no new clause
 	{"en", "The club said that the coach was fired, and will be replaced in May.", nil,
 		[]want{{hedge: "predicted", source: "The club", text: "the coach was fired, and will be replaced in May"}}},
+	// a time phrase is never a source
+	{"en", "Prices rose, this month said.", nil, nil},
+	{"en", "Prices will rise, he’s said.",
+		[]ent{}, []want{{hedge: "predicted", source: "he’s"}}},
 }
 
 func TestResolveAndClauses(t *testing.T) {
@@ -123,6 +127,45 @@ func TestResolveAndClauses(t *testing.T) {
 			if g != w {
 				t.Errorf("Annotate(%q) claim %d = %+v, want %+v", r.text, i, got[i], w)
 			}
+		}
+	}
+}
+
+// The quote's speaker and the claim's source on the same reporting verb: a
+// name resolved by the claim rules replaces a quote's description or
+// pronoun; a named speaker of the quote stays.
+func TestQuoteSpeakerAgreement(t *testing.T) {
+	a, err := claim.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text, quote, speaker, cue string
+		ents                      []ent
+		want                      string
+	}{
+		// the quote layer says "selskabet"; the claim rules know it is Humle A/S
+		{"Humle A/S lukker i Vejle. Fabrikken er for gammel, oplyser selskabet.", "Fabrikken er for gammel", "selskabet", "oplyser",
+			[]ent{{"Humle A/S", "ORG", ""}}, "Humle A/S"},
+		// the quote layer named the person; the claim rules only see "borgmesteren"
+		{"Borgmester Ida Holm taler. Skatten stiger, siger borgmesteren.", "Skatten stiger", "Ida Holm", "siger",
+			[]ent{{"Ida Holm", "PER", ""}}, "Ida Holm"},
+	}
+	for _, c := range cases {
+		d := kilde.NewDoc(kilde.Article{Lang: "da", Text: c.text})
+		d.Sentences = sentences(c.text)
+		for _, e := range c.ents {
+			i := strings.Index(c.text, e.text)
+			d.Entities = append(d.Entities, kilde.Entity{Span: kilde.Span{Start: i, End: i + len(e.text)}, Label: e.label, Canonical: e.canonical})
+		}
+		qs := strings.Index(c.text, c.quote)
+		ci := strings.Index(c.text, c.cue)
+		d.Quotes = []kilde.Quote{{Span: kilde.Span{Start: qs, End: qs + len(c.quote)}, Kind: "indirect", Speaker: c.speaker, Cue: c.cue, CueSpan: kilde.Span{Start: ci, End: ci + len(c.cue)}}}
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Claims) != 1 || d.Claims[0].Source != c.want {
+			t.Errorf("Annotate(%q) = %+v, want one claim by %q", c.text, describe(d), c.want)
 		}
 	}
 }

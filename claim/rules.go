@@ -568,6 +568,9 @@ func (s *scan) attribute(at *att) bool {
 		return false
 	}
 found:
+	if s.timeNP(at.srcA, at.srcB) {
+		return false // "this month", "Tuesday": when, not who
+	}
 	s.docSplit(at)
 	at.source, at.generic = s.sourceText(at.srcA, at.srcB)
 	// Via chain after the source, or after the cue: "X reports, quoting Y".
@@ -1312,11 +1315,13 @@ func (s *scan) mergeQuotes(start, nq int) {
 		}
 		// The quote keeps its speaker, unless the same phrase was cut
 		// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
-		// The same reporting verb: this package's phrase rules decide the source,
-		// unless they only found an unresolved pronoun.
+		// The same reporting verb: a name resolved here ("selskabet" → Novo
+		// Nordisk, "han" → the person) replaces the quote's pronoun or
+		// description; a named speaker stays, so quotes and claims agree.
+		sameCue := c.CueSpan == qc.CueSpan && c.CueSpan.End > 0
 		if c.Source != "" && c.Source != qc.Source &&
 			(strings.HasPrefix(qc.Source, c.Source+",") || strings.HasPrefix(c.Source, qc.Source+" ") ||
-				c.CueSpan == qc.CueSpan && c.CueSpan.End > 0 && s.l.roles[strings.ToLower(c.Source)]&rPron == 0) {
+				sameCue && (s.entityName(c.Source) && !s.entityName(qc.Source) || inVia(c.Via, qc.Source))) {
 			qc.Source = c.Source
 			same = true
 		}
@@ -1527,4 +1532,53 @@ func (s *scan) clauseCut(a, b int, last bool) int {
 		}
 	}
 	return found
+}
+
+// entityName reports whether name is the name or canonical name of a PER or
+// ORG entity of the document.
+func (s *scan) entityName(name string) bool {
+	for _, e := range s.d.Entities {
+		if e.Label != "PER" && e.Label != "ORG" {
+			continue
+		}
+		if strings.EqualFold(e.Canonical, name) || strings.EqualFold(s.text[e.Start:e.End], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeNP reports whether the phrase [a, b) is a time phrase: its words are
+// all time words, or a time expression covers its last word.
+func (s *scan) timeNP(a, b int) bool {
+	if a >= b {
+		return false
+	}
+	all := true
+	for i := a; i < b; i++ {
+		if s.toks[i].kind == tWord && s.toks[i].role&rTime == 0 && s.role(i)&rDet == 0 {
+			all = false
+		}
+	}
+	if all {
+		return true
+	}
+	e := s.toks[b-1]
+	for _, t := range s.d.Times {
+		if t.Start <= e.s && e.e <= t.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inVia reports whether name is in the via chain: "en undersøgelse fra
+// Aarhus Universitet" keeps the document as source, the issuer behind it.
+func inVia(via []string, name string) bool {
+	for _, v := range via {
+		if strings.EqualFold(v, name) {
+			return true
+		}
+	}
+	return false
 }
