@@ -87,6 +87,9 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "hæren", text: "er 300 soldater dræbt"}}},
 	{"en", "Officials said that 300 soldiers were killed, but the figure has not been verified.", nil,
 		[]want{{hedge: "asserted", source: "Officials", text: "300 soldiers were killed"}}},
+	// a direct quote stays whole
+	{"da", "»Vi har ledt hele natten, og vi har nu fundet drengen,« siger politiet.", nil,
+		[]want{{hedge: "asserted", source: "politiet", text: "Vi har ledt hele natten, og vi har nu fundet drengen"}}},
 	// a shared subject is no new clause
 	{"en", "The club said that the coach was fired, and will be replaced in May.", nil,
 		[]want{{hedge: "predicted", source: "The club", text: "the coach was fired, and will be replaced in May"}}},
@@ -147,6 +150,9 @@ func TestQuoteSpeakerAgreement(t *testing.T) {
 		// the quote layer says "selskabet"; the claim rules know it is Humle A/S
 		{"Humle A/S lukker i Vejle. Fabrikken er for gammel, oplyser selskabet.", "Fabrikken er for gammel", "selskabet", "oplyser",
 			[]ent{{"Humle A/S", "ORG", ""}}, "Humle A/S"},
+		// a quote over coordinated clauses keeps the attributed one
+		{"Regnen faldt hele natten, og 40 huse er oversvømmet, oplyser beredskabet.", "Regnen faldt hele natten, og 40 huse er oversvømmet", "beredskabet", "oplyser",
+			nil, "beredskabet"},
 		// the quote layer named the person; the claim rules only see "borgmesteren"
 		{"Borgmester Ida Holm taler. Skatten stiger, siger borgmesteren.", "Skatten stiger", "Ida Holm", "siger",
 			[]ent{{"Ida Holm", "PER", ""}}, "Ida Holm"},
@@ -163,6 +169,9 @@ func TestQuoteSpeakerAgreement(t *testing.T) {
 		d.Quotes = []kilde.Quote{{Span: kilde.Span{Start: qs, End: qs + len(c.quote)}, Kind: "indirect", Speaker: c.speaker, Cue: c.cue, CueSpan: kilde.Span{Start: ci, End: ci + len(c.cue)}}}
 		if err := a.Annotate(d); err != nil {
 			t.Fatal(err)
+		}
+		if len(d.Claims) == 1 && strings.Contains(c.text, ", og 40") && d.SpanText(d.Claims[0].Span) != "40 huse er oversvømmet" {
+			t.Errorf("Annotate(%q) span = %q, want the last clause", c.text, d.SpanText(d.Claims[0].Span))
 		}
 		if len(d.Claims) != 1 || d.Claims[0].Source != c.want {
 			t.Errorf("Annotate(%q) = %+v, want one claim by %q", c.text, describe(d), c.want)

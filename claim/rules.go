@@ -21,6 +21,7 @@ type att struct {
 	passive      bool
 	anaphor      bool // the content is the previous sentence
 	backwardSubj bool
+	cut          bool // the content was cut to one of coordinated clauses
 }
 
 const maxNP = 8
@@ -204,6 +205,7 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 	}
 
 	start := len(s.d.Claims)
+	s.cut = s.cut[:0]
 	for k := range s.atts {
 		at := &s.atts[k]
 		if !at.ok {
@@ -268,6 +270,9 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 		}
 		if at.anaphor && s.attributePrev(c, at.verb, nq) {
 			continue
+		}
+		if at.cut {
+			s.cut = append(s.cut, c.Span)
 		}
 		s.d.Claims = append(s.d.Claims, c)
 	}
@@ -1217,8 +1222,9 @@ func (s *scan) contents() {
 				a, b = x, y
 				// "X topped 44C, and at least 12 tourists have died, according to
 				// officials": only the last clause is attributed
-				if k := s.clauseCut(a, b, true); k >= 0 {
+				if k := s.clauseCut(a, b, true); k >= 0 && !s.quotedSpan(a, b) {
 					a = k + 1
+					at.cut = true
 				}
 			}
 			before = true
@@ -1265,8 +1271,9 @@ func (s *scan) contents() {
 		}
 		if !before {
 			// "at tallet er X, men det kan ikke bekræftes": the source's clause ends
-			if k := s.clauseCut(a, b, false); k >= 0 {
+			if k := s.clauseCut(a, b, false); k >= 0 && !s.quotedSpan(a, b) {
 				b = k - 1
+				at.cut = true
 			}
 		}
 		a, b = s.trim(a, b)
@@ -1312,6 +1319,11 @@ func (s *scan) mergeQuotes(start, nq int) {
 		qc := &cs[best]
 		if len(qc.Via) == 0 && len(c.Via) > 0 {
 			qc.Via = c.Via
+		}
+		// The same attribution cut to one of coordinated clauses: "X topped
+		// 44C, and 12 have died, according to officials" claims the last.
+		if c.CueSpan == qc.CueSpan && c.CueSpan.End > 0 && qc.Span.Contains(c.Span) && s.wasCut(c.Span) {
+			qc.Span = c.Span
 		}
 		// The quote keeps its speaker, unless the same phrase was cut
 		// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
@@ -1549,7 +1561,7 @@ func (s *scan) entityName(name string) bool {
 }
 
 // timeNP reports whether the phrase [a, b) is a time phrase: its words are
-// all time words, or a time expression covers its last word.
+// all time words, or a time expression covers it.
 func (s *scan) timeNP(a, b int) bool {
 	if a >= b {
 		return false
@@ -1563,9 +1575,9 @@ func (s *scan) timeNP(a, b int) bool {
 	if all {
 		return true
 	}
-	e := s.toks[b-1]
+	st, en := s.toks[a].s, s.toks[b-1].e
 	for _, t := range s.d.Times {
-		if t.Start <= e.s && e.e <= t.End {
+		if t.Start <= st && en <= t.End { // "this month", not "a study published last year"
 			return true
 		}
 	}
@@ -1577,6 +1589,30 @@ func (s *scan) timeNP(a, b int) bool {
 func inVia(via []string, name string) bool {
 	for _, v := range via {
 		if strings.EqualFold(v, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// wasCut reports whether sp is a claim span cut to one clause in this sentence.
+func (s *scan) wasCut(sp kilde.Span) bool {
+	for _, c := range s.cut {
+		if c == sp {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedSpan reports whether content [a, b) is a direct quote, which stays
+// whole: it lies between quotation marks, or one ends or opens it.
+func (s *scan) quotedSpan(a, b int) bool {
+	if s.punct(a-1, quotes) || s.punct(b, quotes) || s.punct(a, quotes) || s.punct(b-1, quotes) {
+		return true
+	}
+	for i := a; i < b; i++ {
+		if s.toks[i].quoted {
 			return true
 		}
 	}

@@ -40,6 +40,7 @@ type scan struct {
 	hed        []hit
 	cues       []hit
 	atts       []att
+	cut        []kilde.Span // claim spans cut to one of coordinated clauses
 }
 
 // hit is a lexicon match over tokens [i, j).
