@@ -643,8 +643,6 @@ func (c *ruleCtx) fixedNames() {
 				continue
 			}
 			sp := kilde.Span{Start: start, End: end}
-			// Don't cut a longer entity that contains the name, unless it
-			// is a person ("Eli Lilly" inside "Eli Lilly CEO" stays).
 			// A longer non-person entity that contains the name stays
 			// ("Den Danske Bank"), with the name's label if it ends with it.
 			if e := c.entityAt(start); e >= 0 && c.ents[e].Label != "PER" && c.ents[e].Start <= start && c.ents[e].End >= end && c.ents[e].End-c.ents[e].Start > end-start {

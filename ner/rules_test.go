@@ -39,6 +39,8 @@ func TestRules(t *testing.T) {
 		{"tour", "en", "He won a stage of the [Tour de France|MISC] last year."},
 		{"gazzetta", "en", "The rider told [La Gazzetta dello Sport|ORG] that he would race again."},
 		{"company not person", "en", "Analysts at [Goldman Sachs|ORG] expect lower prices."},
+		// Fixed one-word company names.
+		{"company mid-sentence", "da", "Aktien i [Tryg|ORG] steg efter regnskabet."},
 		// Party letters after a politician, and alone in a party article.
 		{"party letter", "da", "Forslaget kommer fra [Lise Hansen|PER] ([V|ORG]), som er ordfører."},
 		{"bare letters", "da", "Ordføreren [Lise Hansen|PER] ([V|ORG]) siger, at både [S|ORG] og [M|ORG] støtter forslaget."},
