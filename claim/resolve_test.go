@@ -87,6 +87,11 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "hæren", text: "er 300 soldater dræbt"}}},
 	{"en", "Officials said that 300 soldiers were killed, but the figure has not been verified.", nil,
 		[]want{{hedge: "asserted", source: "Officials", text: "300 soldiers were killed"}}},
+	// an adjective between possessor and head; a fronted time is no part of the claim
+	{"da", "Ifølge regionens egne beregninger vil køen vokse.", nil,
+		[]want{{hedge: "predicted", source: "regionens egne beregninger", text: "vil køen vokse"}}},
+	{"da", "Ifølge politiets oplysninger er tre anholdt.", nil,
+		[]want{{hedge: "asserted", source: "politiets oplysninger", text: "er tre anholdt"}}},
 	// a direct quote stays whole
 	{"da", "»Vi har ledt hele natten, og vi har nu fundet drengen,« siger politiet.", nil,
 		[]want{{hedge: "asserted", source: "politiet", text: "Vi har ledt hele natten, og vi har nu fundet drengen"}}},
@@ -176,5 +181,24 @@ func TestQuoteSpeakerAgreement(t *testing.T) {
 		if len(d.Claims) != 1 || d.Claims[0].Source != c.want {
 			t.Errorf("Annotate(%q) = %+v, want one claim by %q", c.text, describe(d), c.want)
 		}
+	}
+}
+
+// A fronted time expression (from the times layer) is no part of a claim
+// whose source is named mid-clause.
+func TestFrontedTime(t *testing.T) {
+	a, err := claim.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "I fjor blev der ifølge Danmarks Statistik født 300 tvillinger."
+	d := kilde.NewDoc(kilde.Article{Lang: "da", Text: text})
+	d.Sentences = sentences(text)
+	d.Times = []kilde.Time{{Span: kilde.Span{Start: 0, End: len("I fjor")}, Type: "DATE", Value: "2025"}}
+	if err := a.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Claims) != 1 || d.SpanText(d.Claims[0].Span) != "blev der ifølge Danmarks Statistik født 300 tvillinger" {
+		t.Errorf("Annotate(%q) = %+v, want the claim from \"blev\"", text, describe(d))
 	}
 }

@@ -769,7 +769,13 @@ func (s *scan) npForward(i, lim int) (int, int) {
 	for j < lim && words < maxNP {
 		t := s.toks[j]
 		if s.l.v2 && words == 1 && t.kind == tWord && !t.cap && s.genitive(j-1) {
-			// "politiets oplysninger", "Danmarks Statistiks tal": possessor and head
+			// "politiets oplysninger", "Danmarks Statistiks tal": possessor and head;
+			// "kommunens egne prognoser": an inflected adjective before the head
+			if w := s.norm(j); len(w) > 2 && w[len(w)-1] == 'e' && s.role(j) == 0 && t.src == nil && t.h == nil &&
+				j+1 < lim && s.toks[j+1].kind == tWord && !s.toks[j+1].cap && s.role(j+1)&^rDoc == 0 && s.toks[j+1].h == nil {
+				j++
+				words++
+			}
 			j++
 			words++
 			break
@@ -1258,6 +1264,13 @@ func (s *scan) contents() {
 		// 6. a source named mid-clause: "kommunen har ifølge dem ikke gjort nok"
 		if a < 0 && at.kind == kPrep && at.regI > low && !s.punct(at.regI-1, ",;:") {
 			a, b = low, lim
+			// "Sidste år blev der ifølge X anmeldt ...": the fronted time is
+			// no part of the claim
+			if s.l.v2 && a == s.first {
+				if k := s.skipTimeFwd(a); k > a && k < at.regI && s.toks[k].kind == tWord {
+					a = k
+				}
+			}
 		}
 		// 7. directly: "X said the plan failed", "Ifølge X er ..."
 		// but not "warned about it", nor "said Tom Baker, a spokesman for ..."
