@@ -6,7 +6,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"sync"
 
 	"github.com/kilde-news/kilde"
@@ -40,23 +39,60 @@ func (p *Pipeline) Names() []string {
 	return names
 }
 
-// Annotate runs every annotator over d in order. A panic inside an annotator
-// is recovered and returned as an error naming the annotator, so one bad
-// document never stops a stream.
-func (p *Pipeline) Annotate(d *kilde.Doc) (err error) {
-	var cur string
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: panic: %v\n%s", cur, r, debug.Stack())
-		}
-	}()
+// Annotate runs every annotator over d in order. A panic inside an
+// annotator is a bug, but one bad document must neither stop a stream nor
+// lose the article: the panic is recovered, that annotator's layers are
+// emptied, a warning naming it goes to d.Warnings, and the remaining
+// annotators run. An error returned by an annotator stops the document.
+func (p *Pipeline) Annotate(d *kilde.Doc) error {
 	for _, a := range p.annotators {
-		cur = a.Name()
-		if err := a.Annotate(d); err != nil {
-			return fmt.Errorf("%s: %w", cur, err)
+		if err := runOne(a, d); err != nil {
+			return fmt.Errorf("%s: %w", a.Name(), err)
 		}
 	}
 	return nil
+}
+
+func runOne(a kilde.Annotator, d *kilde.Doc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			clearLayers(d, a.Provides())
+			d.Warnings = append(d.Warnings, fmt.Sprintf("annotator %s failed on this article (panic: %v); its layers are left empty. Please report it with the article.", a.Name(), r))
+		}
+	}()
+	return a.Annotate(d)
+}
+
+// clearLayers empties the layers in l, so a half-written layer never reaches
+// the output.
+func clearLayers(d *kilde.Doc, l kilde.Layer) {
+	if l&kilde.LayerTokens != 0 {
+		d.Tokens = nil
+	}
+	if l&kilde.LayerSentences != 0 {
+		d.Sentences = nil
+	}
+	if l&kilde.LayerParagraphs != 0 {
+		d.Paragraphs = nil
+	}
+	if l&kilde.LayerEntities != 0 {
+		d.Entities = nil
+	}
+	if l&kilde.LayerTimes != 0 {
+		d.Times = nil
+	}
+	if l&kilde.LayerQuantities != 0 {
+		d.Quantities = nil
+	}
+	if l&kilde.LayerQuotes != 0 {
+		d.Quotes = nil
+	}
+	if l&kilde.LayerClaims != 0 {
+		d.Claims = nil
+	}
+	if l&kilde.LayerChecks != 0 {
+		d.Checks = nil
+	}
 }
 
 // Result is one annotated document, or the error that stopped its annotation.

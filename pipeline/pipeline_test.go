@@ -41,14 +41,21 @@ func TestNewChecksRequirements(t *testing.T) {
 }
 
 func TestAnnotateRecoversPanics(t *testing.T) {
-	p, _ := pipeline.New(fake{name: "boom", f: func(d *kilde.Doc) error {
-		var m map[string]int
-		m["x"]++
-		return nil
-	}})
-	err := p.Annotate(kilde.NewDoc(kilde.Article{Text: "x"}))
-	if err == nil || !strings.HasPrefix(err.Error(), "boom: panic") {
-		t.Fatalf("Annotate = %v, want a recovered panic naming the annotator", err)
+	p, _ := pipeline.New(
+		fake{name: "boom", prov: kilde.LayerQuotes, f: func(d *kilde.Doc) error {
+			d.Quotes = append(d.Quotes, kilde.Quote{Kind: "half-written"})
+			var m map[string]int
+			m["x"]++
+			return nil
+		}},
+		fake{name: "after", f: func(d *kilde.Doc) error { d.Lang = "da"; return nil }},
+	)
+	d := kilde.NewDoc(kilde.Article{Text: "x"})
+	if err := p.Annotate(d); err != nil {
+		t.Fatalf("Annotate = %v, want the panic recovered and the document kept", err)
+	}
+	if len(d.Quotes) != 0 || d.Lang != "da" || len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "annotator boom failed") {
+		t.Errorf("quotes %v, lang %q, warnings %q: want the layer emptied, later annotators run, one warning", d.Quotes, d.Lang, d.Warnings)
 	}
 }
 

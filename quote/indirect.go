@@ -161,7 +161,9 @@ func (st *state) according(m, e, a, b int) bool {
 				break
 			}
 		}
-		if k < sp.end && st.toks[sp.end-1].low != "," && (sp.end >= b || st.toks[sp.end].low != ",") {
+		// The phrase may start before e (a name found by the entity layer):
+		// only cut it when the cut keeps it non-empty.
+		if k < sp.end && k-1 >= sp.start && st.toks[k-1].e > sp.span.Start && st.toks[sp.end-1].low != "," && (sp.end >= b || st.toks[sp.end].low != ",") {
 			sp.end = k
 			sp.span.End = st.toks[k-1].e
 			sp.name = st.text[sp.span.Start:sp.span.End]
