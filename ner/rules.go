@@ -26,6 +26,7 @@ type ruleLists struct {
 	firstHead  map[string]bool
 	suffixes   []string
 	notSuffix  []string // endings that are common nouns ("bestyrelsen")
+	after      map[string]bool // words after a company name ("shares", "aktie")
 	parties    map[string]bool
 }
 
@@ -44,7 +45,7 @@ var courts = map[string]bool{"Retten": true, "Byretten": true, "Landsretten": tr
 func loadRuleLists() (*ruleLists, error) {
 	r := &ruleLists{
 		fixed: map[string][]fixedName{}, fixedLabel: map[string]string{},
-		lastHead: map[string]bool{}, firstHead: map[string]bool{}, parties: map[string]bool{},
+		lastHead: map[string]bool{}, firstHead: map[string]bool{}, parties: map[string]bool{}, after: map[string]bool{},
 	}
 	rows, err := lexicon.Rows("all/ner_fixed.tsv", 2)
 	if err != nil {
@@ -78,6 +79,8 @@ func loadRuleLists() (*ruleLists, error) {
 			r.firstHead[row[0]] = true
 		case "suffix":
 			r.suffixes = append(r.suffixes, row[0])
+		case "after":
+			r.after[row[0]] = true
 		case "notsuffix":
 			r.notSuffix = append(r.notSuffix, row[0])
 		}
@@ -211,6 +214,7 @@ func (a *Annotator) applyRules(d *kilde.Doc) {
 	c := &ruleCtx{a: a, d: d, ents: d.Entities}
 	c.fixEdges()
 	c.orgHeads()
+	c.companyContext()
 	c.partyLetters()
 	c.datelines()
 	c.fixedNames()
@@ -474,6 +478,31 @@ func (c *ruleCtx) orgHeads() {
 		}
 		c.set(sp, "ORG")
 		k = j - 1
+	}
+}
+
+// companyContext relabels ORG a person or place name followed (after an
+// optional 's) by a word that marks a company: "Jefferies analysts",
+// "Eli Lilly's shares", "Carlsbergs aktie".
+func (c *ruleCtx) companyContext() {
+	for x, e := range c.ents {
+		if e.Label == "ORG" || e.Label == "MISC" {
+			continue
+		}
+		_, j := c.tokRange(e.Span)
+		if j < len(c.d.Tokens) && (c.word(j) == "'s" || c.word(j) == "’s") {
+			j++
+		}
+		if j >= len(c.d.Tokens) || !c.a.rules.after[c.word(j)] {
+			continue
+		}
+		// a person's full name with a first name is not a company
+		if i, _ := c.tokRange(e.Span); e.Label == "PER" && j-i > 1 {
+			if m := c.model(e.Start); m != nil && m.gazKind(c.word(i)) == 5 {
+				continue
+			}
+		}
+		c.ents[x].Label = "ORG"
 	}
 }
 

@@ -39,6 +39,10 @@ func TestRules(t *testing.T) {
 		{"tour", "en", "He won a stage of the [Tour de France|MISC] last year."},
 		{"gazzetta", "en", "The rider told [La Gazzetta dello Sport|ORG] that he would race again."},
 		{"company not person", "en", "Analysts at [Goldman Sachs|ORG] expect lower prices."},
+		// A name followed by a company word is a company.
+		{"analysts", "en", "On Monday, [Brightwater|ORG] analysts said the bank would cut rates."},
+		{"aktie", "da", "I går steg [Hjortsholms|ORG] aktie med ti procent."},
+		{"person shares", "en", "[John Smith|PER] shares his thoughts on the election."},
 		// Fixed one-word company names.
 		{"company mid-sentence", "da", "Aktien i [Tryg|ORG] steg efter regnskabet."},
 		// Party letters after a politician, and alone in a party article.
