@@ -25,7 +25,7 @@ type ruleLists struct {
 	lastHead   map[string]bool
 	firstHead  map[string]bool
 	suffixes   []string
-	notSuffix  []string // endings that are common nouns ("bestyrelsen")
+	notSuffix  []string        // endings that are common nouns ("bestyrelsen")
 	after      map[string]bool // words after a company name ("shares", "aktie")
 	parties    map[string]bool
 }
