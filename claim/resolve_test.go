@@ -92,6 +92,14 @@ var resRows = []resRow{
 		[]want{{hedge: "predicted", source: "regionens egne beregninger", text: "vil køen vokse"}}},
 	{"da", "Ifølge politiets oplysninger er tre anholdt.", nil,
 		[]want{{hedge: "asserted", source: "politiets oplysninger", text: "er tre anholdt"}}},
+	// a name in apposition after an inverted description is the source; the addressee is no content
+	{"da", "Flyene står stille. Det oplyser lufthavnens pressechef, Ida Berg, til TV 2.", nil,
+		[]want{{hedge: "asserted", source: "Ida Berg", text: "Flyene står stille"}}},
+	{"da", "Broen er lukket, siger vejchefen, Anne Ibsen, til DR.", nil,
+		[]want{{hedge: "asserted", source: "Anne Ibsen", text: "Broen er lukket"}}},
+	// a weekday after the source is no part of it
+	{"da", "Skatten stiger, siger ministeren onsdag til DR.", nil,
+		[]want{{hedge: "asserted", source: "ministeren", text: "Skatten stiger"}}},
 	// a direct quote stays whole
 	{"da", "»Vi har ledt hele natten, og vi har nu fundet drengen,« siger politiet.", nil,
 		[]want{{hedge: "asserted", source: "politiet", text: "Vi har ledt hele natten, og vi har nu fundet drengen"}}},

@@ -556,6 +556,16 @@ func (s *scan) attribute(at *att) bool {
 			at.regI = min(a, reg)
 		} else if b > at.regJ {
 			at.regJ = b
+			// "oplyser lufthavnens pressechef, Lasse Bak Sørensen, til Ritzau":
+			// a name in apposition is the source, and the addressee no content
+			if x, y := s.npForward(b+1, n); s.punct(b, ",") && x == b+1 && y > x && s.capShare(x, y) == 100 && s.capShare(a, b) < 100 &&
+				(y >= n || s.toks[y].kind == tPunct || s.role(y)&(rAddr|rNprep) != 0) {
+				at.srcA, at.srcB = x, y
+				at.regJ = y
+				if s.punct(y, ",") && s.role(y+1)&(rAddr|rNprep) != 0 {
+					at.regJ = y + 1
+				}
+			}
 		}
 		if at.kind == kTold {
 			x, y := s.npForward(at.regJ, n)
