@@ -3,6 +3,7 @@ package claim_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/claim"
@@ -319,6 +320,9 @@ func FuzzAnnotate(f *testing.F) {
 	for _, r := range rows {
 		f.Add(r.lang == "en", r.text)
 	}
+	for _, r := range resRows {
+		f.Add(r.lang == "en", r.text)
+	}
 	f.Add(false, "»\xff, siger , , ifølge")
 	f.Add(true, "according to , , said said (( told")
 	a, err := claim.New()
@@ -332,6 +336,15 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		d := kilde.NewDoc(kilde.Article{Lang: lang, Text: text})
 		d.Sentences = sentences(text)
+		// An ORG entity over the first word and a quote over the first
+		// sentence exercise name resolution and the quote merge.
+		if sp := strings.IndexByte(text, ' '); sp > 0 && utf8.ValidString(text[:sp]) {
+			d.Entities = []kilde.Entity{{Span: kilde.Span{Start: 0, End: sp}, Label: "ORG"}}
+		}
+		if len(d.Sentences) > 1 {
+			q := d.Sentences[0]
+			d.Quotes = []kilde.Quote{{Span: q, Kind: "indirect", Speaker: "selskabet", CueSpan: d.Sentences[1]}}
+		}
 		if err := a.Annotate(d); err != nil {
 			t.Fatal(err)
 		}
