@@ -3,12 +3,11 @@ package storetest
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"github.com/kilde-news/kilde/eval"
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -42,27 +41,13 @@ type gold struct {
 var outlets = []string{"DR", "TV 2", "Politiken", "Berlingske", "Jyllands-Posten", "Information", "Ritzau",
 	"Børsen", "Altinget", "Kristeligt Dagblad", "Ekstra Bladet", "BT"}
 
-// SharedDir finds ../shared next to the directory holding go.mod, walking up
-// from the working directory.
+// SharedDir finds ../shared next to the module root (see eval.SharedDir).
 func SharedDir() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
+	s := eval.SharedDir()
+	if _, err := os.Stat(s); err != nil {
+		return "", fmt.Errorf("no shared data directory: %w", err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(s); err != nil {
-				return "", fmt.Errorf("no ../shared next to %s", dir)
-			}
-			return s, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("go.mod not found")
-		}
-		dir = parent
-	}
+	return s, nil
 }
 
 // DaNPlusTrain is the DaN+ training file under the shared directory.

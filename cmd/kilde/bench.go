@@ -40,7 +40,7 @@ func runBench(ctx context.Context, e *env, args []string) int {
 			"and the peak resident set size (VmHWM).")
 	words := fs.Int("words", 500000, "corpus size in `words`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pipeline workers for the full run")
-	data := fs.String("data", sentSharedDir(), "shared data `dir`")
+	data := fs.String("data", eval.SharedDir(), "shared data `dir`")
 	keep := fs.String("keep", "", "also write the generated corpus to `file` (never commit it)")
 	seed := fs.Uint64("seed", 1, "random `seed` for the corpus")
 	if code, ok := parseFlags(fs, args); !ok {

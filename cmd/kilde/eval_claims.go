@@ -21,7 +21,7 @@ import (
 )
 
 func evalClaims(ctx context.Context, e *env, args []string) int {
-	shared := sentSharedDir()
+	shared := eval.SharedDir()
 	root := filepath.Dir(shared)
 	fs := newFlags(e, "eval claims", "",
 		"Measure claims on two sets:\n"+

@@ -19,7 +19,7 @@ import (
 )
 
 func evalQuantities(ctx context.Context, e *env, args []string) int {
-	shared := sentSharedDir()
+	shared := eval.SharedDir()
 	fs := newFlags(e, "eval quantities", "",
 		"Measure the number parser and the quantity extractor:\n"+
 			"  Duckling Danish numerals and ordinals (../shared/data/numbers/duckling-da-*.json, BSD-3):\n"+

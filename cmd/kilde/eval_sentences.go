@@ -14,26 +14,8 @@ import (
 	"github.com/kilde-news/kilde/tokenize"
 )
 
-// sentSharedDir is ../shared beside the directory holding go.mod.
-func sentSharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return filepath.Join("..", "shared")
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return filepath.Join("..", "shared")
-		}
-		dir = parent
-	}
-}
-
 func evalSentences(ctx context.Context, e *env, args []string) int {
-	shared := sentSharedDir()
+	shared := eval.SharedDir()
 	fs := newFlags(e, "eval sentences", "",
 		"Measure the tokenizer and sentence splitter on UD Danish DDT (CoNLL-U): the sentences are joined\n"+
 			"into running text (`# newdoc`/`# newpar` start paragraphs; SpaceAfter=No and `# text` keep the\n"+

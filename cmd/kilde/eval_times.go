@@ -20,26 +20,8 @@ import (
 	"github.com/kilde-news/kilde/timex"
 )
 
-// timesSharedDir is ../shared beside the directory holding go.mod.
-func timesSharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return filepath.Join("..", "shared")
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return filepath.Join("..", "shared")
-		}
-		dir = parent
-	}
-}
-
 func evalTimes(ctx context.Context, e *env, args []string) int {
-	data := filepath.Join(timesSharedDir(), "data", "timex")
+	data := filepath.Join(eval.SharedDir(), "data", "timex")
 	fs := newFlags(e, "eval times", "",
 		"Measure the times annotator: exact TIMEX3 value accuracy on Duckling's Danish cases (news\n"+
 			"reading of bare weekdays, times of day and yearless dates reported separately); strict and\n"+
