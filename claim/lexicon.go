@@ -82,11 +82,12 @@ const (
 	rAddr     // marks an addressee before the verb: "over for Ritzau", "til DR"
 	rOrgref   // a definite description of an organisation named before ("styrelsen" → Erhvervsstyrelsen)
 	rOrgany   // as orgref, and without a matching head the last organisation named ("selskabet")
+	rNamepart // a lower-case particle inside a name: "Ursula von der Leyen", "La Gazzetta dello Sport"
 )
 
 var roleNames = map[string]uint32{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
 	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor, "word": rWord, "addr": rAddr,
-	"orgref": rOrgref, "organy": rOrgany}
+	"orgref": rOrgref, "organy": rOrgany, "namepart": rNamepart}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens; "~t" is any word ending in "t" ("skal * have ~t":

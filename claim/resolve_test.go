@@ -100,6 +100,11 @@ var resRows = []resRow{
 	// a weekday after the source is no part of it
 	{"da", "Skatten stiger, siger ministeren onsdag til DR.", nil,
 		[]want{{hedge: "asserted", source: "ministeren", text: "Skatten stiger"}}},
+	// a title and a nationality before a name with particles: the name
+	{"en", "Prices fell, according to Italian newspaper La Gazzetta dello Sport.", nil,
+		[]want{{hedge: "asserted", source: "La Gazzetta dello Sport"}}},
+	{"en", "Prices fell, said EU commission president Ursula von der Leyen.", nil,
+		[]want{{hedge: "asserted", source: "Ursula von der Leyen"}}},
 	// a direct quote stays whole
 	{"da", "»Vi har ledt hele natten, og vi har nu fundet drengen,« siger politiet.", nil,
 		[]want{{hedge: "asserted", source: "politiet", text: "Vi har ledt hele natten, og vi har nu fundet drengen"}}},

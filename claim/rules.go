@@ -1032,7 +1032,7 @@ func (s *scan) genitive(i int) bool {
 func (s *scan) titleRun(j, lim int) int {
 	for k := j; k < lim && k-j < 3; k++ {
 		t := s.toks[k]
-		if t.kind != tWord || s.role(k) != 0 {
+		if t.kind != tWord || s.role(k)&^rNamepart != 0 {
 			return j
 		}
 		if k+1 < lim && s.toks[k+1].kind == tWord && s.toks[k+1].cap {
@@ -1127,6 +1127,14 @@ func (s *scan) npText(a, b int) string {
 	p := b
 	for p-1 >= a && s.toks[p-1].cap {
 		p--
+		// a name particle inside the name: "La Gazzetta dello Sport", "Ursula von der Leyen"
+		k := p - 1
+		for k > a && p-k <= 2 && s.toks[k].kind == tWord && !s.toks[k].cap && s.role(k)&rNamepart != 0 {
+			k--
+		}
+		if k < p-1 && k >= a && s.toks[k].cap && s.toks[k].kind == tWord {
+			p = k + 1 // the loop steps onto the capitalized word before the particles
+		}
 	}
 	if p > a && p < b && s.toks[p-1].kind == tWord && s.role(p-1)&(rNprep|rDocprep|rDet) == 0 {
 		st = s.toks[p].s
