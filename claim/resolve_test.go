@@ -105,6 +105,11 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "La Gazzetta dello Sport"}}},
 	{"en", "Prices fell, said EU commission president Ursula von der Leyen.", nil,
 		[]want{{hedge: "asserted", source: "Ursula von der Leyen"}}},
+	// a relative clause on the source is no content: the sentence before is the claim
+	{"da", "Tre er døde. Det oplyser politiet, som har været på stedet hele natten.", nil,
+		[]want{{hedge: "asserted", source: "politiet", text: "Tre er døde"}}},
+	{"da", "Ledigheden falder. Det viser en analyse fra Nationalbanken, som DR har set.", nil,
+		[]want{{hedge: "asserted", source: "en analyse", text: "Ledigheden falder"}}},
 	// a direct quote stays whole
 	{"da", "»Vi har ledt hele natten, og vi har nu fundet drengen,« siger politiet.", nil,
 		[]want{{hedge: "asserted", source: "politiet", text: "Vi har ledt hele natten, og vi har nu fundet drengen"}}},

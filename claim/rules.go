@@ -1262,8 +1262,10 @@ func (s *scan) contents() {
 				}
 			}
 		}
+		// a relative clause on the source: "Det oplyser politiet, som har været på stedet"
+		relTail := s.punct(at.regJ, ",") && s.role(at.regJ+1)&rRel != 0
 		// 4. a comma and a clause: "siger han, det er for sent"
-		if a < 0 && s.l.v2 && s.punct(at.regJ, ",") && lim-at.regJ > 3 {
+		if a < 0 && s.l.v2 && s.punct(at.regJ, ",") && lim-at.regJ > 3 && !relTail {
 			a, b = at.regJ+1, lim
 		}
 		// 5. passive: "X was called a liar by Y"; fronted object: "Det viser en rapport fra X"
@@ -1271,7 +1273,7 @@ func (s *scan) contents() {
 		for rest < lim && s.role(rest)&(rAux|rNeg|rTime) != 0 {
 			rest++
 		}
-		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && (lim <= rest || s.role(rest)&(rNprep|rStop) != 0) && (at.kind != kPrep || at.regI == low+1)) {
+		if a < 0 && (at.passive || s.l.v2 && !at.backwardSubj && at.regI > low && (lim <= rest || s.role(rest)&(rNprep|rStop) != 0 || relTail) && (at.kind != kPrep || at.regI == low+1)) {
 			a, b = low, lim
 			// "Tre er anholdt. Det oplyser politiet (i en pressemeddelelse).":
 			// the claim is the sentence before
