@@ -96,12 +96,21 @@ func TestAgree(t *testing.T) {
 // TestGoldFiles checks that every gold file parses, has valid labels and
 // every gold span text occurs in its article.
 func TestGoldFiles(t *testing.T) {
-	cases, err := Load("testdata")
+	for _, d := range []struct {
+		dir string
+		min int
+	}{{"testdata", 16}, {"testdata-blind", 10}} {
+		t.Run(d.dir, func(t *testing.T) { testGoldDir(t, d.dir, d.min) })
+	}
+}
+
+func testGoldDir(t *testing.T, dir string, min int) {
+	cases, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cases) < 16 {
-		t.Errorf("%d articles, want at least 16", len(cases))
+	if len(cases) < min {
+		t.Errorf("%s: %d articles, want at least %d", dir, len(cases), min)
 	}
 	for _, c := range cases {
 		if c.Article.Date == "" {
