@@ -42,6 +42,7 @@ func (st *state) reset(a *Annotator, d *kilde.Doc) {
 	st.a, st.d, st.text = a, d, d.Text
 	st.toks = st.toks[:0]
 	st.blocks = st.blocks[:0]
+	st.tcase = st.tcase[:0]
 	st.sents = st.sents[:0]
 	st.names = st.names[:0]
 	if st.byLast == nil {
@@ -535,6 +536,13 @@ func (st *state) cueBetween(i, j int) bool {
 // titleCase reports whether block bi looks like a headline in title case,
 // where capitals do not mark names.
 func (st *state) titleCase(bi int) bool {
+	// cached per block: a long block with many quotes asks again and again
+	if len(st.tcase) != len(st.blocks) {
+		st.tcase = append(st.tcase[:0], make([]int8, len(st.blocks))...)
+	}
+	if c := st.tcase[bi]; c != 0 {
+		return c > 0
+	}
 	a, b := st.blockToks(bi)
 	words, caps := 0, 0
 	for k := a; k < b; k++ {
@@ -545,7 +553,12 @@ func (st *state) titleCase(bi int) bool {
 			}
 		}
 	}
-	return words >= 4 && caps*10 >= words*7
+	tc := words >= 4 && caps*10 >= words*7
+	st.tcase[bi] = -1
+	if tc {
+		st.tcase[bi] = 1
+	}
+	return tc
 }
 
 // cueIn reports whether a cue lies in tokens [i, j).

@@ -13,6 +13,14 @@ func (st *state) endPunct(i int) bool {
 
 // indirect finds reported speech sentence by sentence.
 func (st *state) indirect() {
+	// the first direct quote that took each cue, for usedFar; direct quotes
+	// and their cues no longer change here
+	st.cueDirect = append(st.cueDirect[:0], make([]int32, len(st.toks))...)
+	for i := len(st.cands) - 1; i >= 0; i-- {
+		if c := &st.cands[i]; c.kind == "direct" && c.cue >= 0 && c.cue < len(st.toks) {
+			st.cueDirect[c.cue] = int32(i) + 1
+		}
+	}
 	for s := range st.sents {
 		a, b := st.sentRange(s)
 		if st.backRef(s, a, b) || st.tailFirst(a, b) {
@@ -66,13 +74,13 @@ func (st *state) clause(i, j int) (kilde.Span, bool) {
 	for j > i && (st.toks[j-1].k == tPunct || st.toks[j-1].k == tDash) && st.toks[j-1].low != ")" {
 		j--
 	}
+	if i < j && st.toks[i].inQ {
+		return kilde.Span{}, false
+	}
 	words := 0
-	for k := i; k < j; k++ {
+	for k := i; k < j && words < 2; k++ { // two words are enough
 		if st.toks[k].k == tWord || st.toks[k].k == tNum {
 			words++
-		}
-		if st.toks[k].inQ && k == i {
-			return kilde.Span{}, false
 		}
 	}
 	if words < 2 {
@@ -692,22 +700,19 @@ func (st *state) coordBefore(i, j int) int {
 // place”"): the cue then also introduces the indirect clause.
 func (st *state) usedFar(m int) bool {
 	_, e := st.cueAt(m)
-	for i := range st.cands {
-		c := &st.cands[i]
-		if c.kind != "direct" || c.cue != m {
-			continue
-		}
-		if c.open <= e+1 || c.open > len(st.toks) {
+	if m < 0 || m >= len(st.cueDirect) || st.cueDirect[m] == 0 {
+		return false
+	}
+	c := &st.cands[st.cueDirect[m]-1]
+	if c.open <= e+1 || c.open > len(st.toks) {
+		return false
+	}
+	for k := e; k < c.open; k++ {
+		if st.toks[k].inQ || st.toks[k].k == tMark || st.endPunct(k) || st.toks[k].low == ":" {
 			return false
 		}
-		for k := e; k < c.open; k++ {
-			if st.toks[k].inQ || st.toks[k].k == tMark || st.endPunct(k) || st.toks[k].low == ":" {
-				return false
-			}
-		}
-		return true
 	}
-	return false
+	return true
 }
 
 // plainWords reports whether tokens [i, j) are all words.

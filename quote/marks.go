@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"unicode"
 
 	"github.com/kilde-news/kilde"
@@ -202,21 +203,11 @@ func pairs(o, c string) bool {
 
 // blockToks returns the token range of block bi.
 func (st *state) blockToks(bi int) (int, int) {
-	b := st.blocks[bi]
-	// binary search for the first token at or after b.Start
-	lo, hi := 0, len(st.toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if st.toks[m].s < b.Start {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	e := lo
-	for e < len(st.toks) && st.toks[e].blk == bi {
-		e++
-	}
+	// tokens are in text order, so their block indexes never decrease:
+	// binary search for the first token of block bi and of the blocks after
+	// it (a scan to the block end made every call linear in the block)
+	lo := sort.Search(len(st.toks), func(m int) bool { return st.toks[m].blk >= bi })
+	e := lo + sort.Search(len(st.toks)-lo, func(m int) bool { return st.toks[lo+m].blk > bi })
 	return lo, e
 }
 

@@ -38,6 +38,7 @@ type state struct {
 	text   string
 	toks   []tok
 	blocks []kilde.Span     // non-empty lines
+	tcase  []int8           // titleCase per block: 0 unknown, 1 yes, -1 no
 	sents  []int            // first token of each sentence
 	names  []nameRef        // full names seen in the text, for canonical forms
 	byLast map[string][]int // last word → indexes into names
@@ -46,7 +47,10 @@ type state struct {
 	cands  []cand
 	ents   []kilde.Entity // Doc.Entities when sorted
 	used   []bool         // token is a cue already used
-	lx     *lang          // the article's language
+	// cueDirect[m] is 1 + the index of the first direct quote with cue m
+	// (0: none); set by indirect for usedFar
+	cueDirect []int32
+	lx        *lang // the article's language
 }
 
 func isMarkRune(r rune) bool {
