@@ -73,6 +73,9 @@ type Meta struct {
 	// OBias is added to the score of O at every token when tagging;
 	// negative values trade precision for recall. Tuned on dev.
 	OBias float32 `json:"o_bias,omitempty"`
+	// Final is set when the dev split was part of the training data (epochs
+	// and O bias chosen on dev beforehand); DevF1 is then not measured.
+	Final bool `json:"final,omitempty"`
 }
 
 // Model is a trained tagger. It is immutable and safe for concurrent use.

@@ -474,7 +474,12 @@ func (c *ruleCtx) orgHeads() {
 			if c.ents[e].Label == "PER" {
 				continue
 			}
-			sp.End = c.ents[e].End
+			// Extend over the rest of a longer name only if it goes on
+			// with a capitalized word or a connector; a tagged overhang
+			// of lower-case words ("Crown Court on Friday") is dropped.
+			if j < len(ts) && (c.capWord(j) || connectors[c.word(j)]) {
+				sp.End = c.ents[e].End
+			}
 		}
 		c.set(sp, "ORG")
 		k = j - 1

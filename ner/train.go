@@ -142,7 +142,10 @@ type TrainOptions struct {
 	// Runs > 1 trains that many models with seeds Seed, Seed+1, ... (each
 	// at its best dev epoch) and averages their weights.
 	Runs int
-	Meta Meta
+	// OBias is the O-label bias stored in the model when dev is empty (a
+	// final model trained on train+dev, with the bias chosen on dev before).
+	OBias float32
+	Meta  Meta
 }
 
 // Train trains an averaged structured perceptron (first-order Viterbi over
@@ -200,6 +203,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		seed := opt.Seed + int64(run)
 		wts, m := trainRun(data, keys, base, dev, seed, opt, run)
 		if runs == 1 {
+			if len(dev) == 0 {
+				m.Meta.OBias = opt.OBias
+			}
 			tuneOBias(m, dev)
 			return m, nil
 		}
@@ -227,6 +233,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		if opt.Progress != nil {
 			opt.Progress(0, t, m.Meta.Features)
 		}
+	}
+	if len(dev) == 0 {
+		m.Meta.OBias = opt.OBias
 	}
 	tuneOBias(m, dev)
 	return m, nil

@@ -80,6 +80,8 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 	repeat := fs.Int("repeat", 1, "use the language's own training sentences this many times (weights them against --add-train)")
 	extra := fs.String("add-train", "", "another CoNLL file to add to the training data (e.g. the other language's train split)")
 	minAbs := fs.Float64("min-abs", 0, "drop feature rows whose largest averaged weight is below this")
+	final := fs.Bool("final", false, "train the shipped model: the language's dev split is added to the training data\n(repeated like train), no epoch selection: exactly --epochs passes and the O bias --o-bias,\nboth chosen on dev by an earlier run without --final")
+	oBias := fs.Float64("o-bias", 0, "O-label bias stored with --final (a non --final run tunes it on dev and prints it)")
 	if code, ok := parseFlags(fs, args[1:]); !ok {
 		return code
 	}
@@ -108,6 +110,15 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
 		return 1
 	}
+	dev, err := readNERFile(nerDataFile(shared, *lang, "dev"))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+		return 1
+	}
+	if *final {
+		train = append(train, dev...)
+		dev = nil
+	}
 	own := train
 	for i := 1; i < *repeat; i++ {
 		train = append(train, own...)
@@ -119,11 +130,6 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 			return 1
 		}
 		train = append(train, more...)
-	}
-	dev, err := readNERFile(nerDataFile(shared, *lang, "dev"))
-	if err != nil {
-		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
-		return 1
 	}
 	gf, err := os.Open(filepath.Join(shared, "data", "gazetteer", "world-cities.csv"))
 	if err != nil {
@@ -141,11 +147,20 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 	if *extra != "" {
 		cmdline += fmt.Sprintf(" --repeat %d --add-train %s", *repeat, filepath.Base(*extra))
 	}
+	trainName := filepath.Base(nerDataFile(shared, *lang, "train"))
+	if *final {
+		cmdline += fmt.Sprintf(" --final --o-bias %g", *oBias)
+		trainName += " + " + filepath.Base(nerDataFile(shared, *lang, "dev"))
+	}
 	m, err := ner.Train(train, dev, ner.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Runs: *runs, MinAbs: float32(*minAbs), Gazetteer: gaz,
-		Meta: ner.Meta{Lang: *lang, Command: cmdline, Train: filepath.Base(nerDataFile(shared, *lang, "train")),
+		Epochs: *epochs, Seed: *seed, Runs: *runs, MinAbs: float32(*minAbs), Gazetteer: gaz, OBias: float32(*oBias),
+		Meta: ner.Meta{Lang: *lang, Command: cmdline, Train: trainName, Final: *final,
 			Gazetteer: "GeoNames world-cities.csv (CC BY 4.0, © GeoNames): city, country and region names; CLDR country names (Unicode License); lexicon/all/ner_orgs.txt, lexicon/da/ner_places.tsv, lexicon/all/quote_firstnames.tsv (MIT)"},
 		Progress: func(ep int, t eval.Table, rows int) {
+			if t == nil {
+				fmt.Fprintf(e.stdout, "epoch %2d  (train+dev, no dev score; %d feature rows, %s)\n", ep, rows, time.Since(start).Round(time.Millisecond))
+				return
+			}
 			mi := t.Micro()
 			if ep == 0 {
 				fmt.Fprintf(e.stdout, "average of %d runs  dev P %5.1f R %5.1f F1 %5.1f  (%d feature rows, %s)\n", *runs, 100*mi.Precision(), 100*mi.Recall(), 100*mi.F1(), rows, time.Since(start).Round(time.Millisecond))
@@ -170,6 +185,10 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kilde train ner: write %s: %v\n", *out, err)
 		return 1
+	}
+	if *final {
+		fmt.Fprintf(e.stdout, "final model: epoch %d, O bias %g, trained on train+dev; wrote %s (%.1f MB) in %s\n", m.Meta.Epochs, m.Meta.OBias, *out, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
+		return 0
 	}
 	fmt.Fprintf(e.stdout, "kept epoch %d of the last run, O bias %g (tuned on dev); dev F1 of the model written %.1f; wrote %s (%.1f MB) in %s\n", m.Meta.Epochs, m.Meta.OBias, 100*m.Meta.DevF1, *out, float64(n)/1e6, time.Since(start).Round(time.Millisecond))
 	return 0
