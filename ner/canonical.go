@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,16 +69,25 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 			acr[a] = names[i]
 		}
 	}
-	// Longer person names, by position.
+	// Longer person names, by position. Repeats of one name are grouped:
+	// they all get the same canonical form, and scanning every repeat for
+	// every entity was quadratic in a long article.
 	type full struct {
-		i     int
 		words []string
+		pos   []int // entity indexes, ascending
 	}
 	var fulls []full
+	fullOf := map[string]int{}
 	for i, e := range es {
 		if e.Label == "PER" {
 			if w := nameWords(names[i]); len(w) > 1 {
-				fulls = append(fulls, full{i, w})
+				k, ok := fullOf[names[i]]
+				if !ok {
+					k = len(fulls)
+					fullOf[names[i]] = k
+					fulls = append(fulls, full{words: w})
+				}
+				fulls[k].pos = append(fulls[k].pos, i)
 			}
 		}
 	}
@@ -90,34 +100,39 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 			continue
 		}
 		w := nameWords(names[i])
-		best := -1
+		best := -1 // entity index of the full name taken
 		if len(w) > 1 {
 			// A full name takes the first full name it is a variant of
 			// ("Donald J. Trump" after "Donald Trump").
-			for k, f := range fulls {
-				if f.i >= i {
+			for _, f := range fulls {
+				if f.pos[0] >= i {
 					break
 				}
 				if subsequence(w, f.words) || subsequence(f.words, w) {
-					best = k
+					best = f.pos[0]
 					break
 				}
 			}
 		} else {
-			for k, f := range fulls {
+			// the last longer name before it, else the first after it
+			before, after := -1, -1
+			for _, f := range fulls {
 				if len(f.words) <= len(w) || !subsequence(w, f.words) {
 					continue
 				}
-				if f.i < i || best < 0 {
-					best = k
+				if n := sort.SearchInts(f.pos, i); n > 0 {
+					before = max(before, f.pos[n-1])
+				} else if after < 0 || f.pos[0] < after {
+					after = f.pos[0]
 				}
-				if f.i > i {
-					break
-				}
+			}
+			best = before
+			if best < 0 {
+				best = after
 			}
 		}
 		if best >= 0 {
-			canon[i] = canon[fulls[best].i]
+			canon[i] = canon[best]
 		}
 	}
 	// A person named both with and without middle initials ("Donald J.

@@ -1,0 +1,35 @@
+package ner_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCanonicalLong: canonical names in a long article take time linear in
+// its length. Every surname used to scan every earlier full name, repeats
+// included: quadratic (5.8 s for 1.6 MB of names without sentence ends).
+func TestCanonicalLong(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input")
+	}
+	a := newAnnotator(t)
+	unit := "Mette Frederiksen mødte Lars Hansen i Aarhus, og Frederiksen sagde til Hansen at "
+	run := func(n int) time.Duration {
+		t0 := time.Now()
+		d := annotate(t, a, "da", strings.Repeat(unit, n))
+		el := time.Since(t0)
+		for _, e := range d.Entities {
+			if s := d.SpanText(e.Span); s == "Hansen" && e.Canonical != "Lars Hansen" || s == "Frederiksen" && e.Canonical != "Mette Frederiksen" {
+				t.Fatalf("canonical of %q = %q", s, e.Canonical)
+			}
+		}
+		return el
+	}
+	run(100) // warm up
+	ts, tb := run(5000), run(20000)
+	t.Logf("%v %v", ts, tb)
+	if tb > 10*ts && tb > 500*time.Millisecond {
+		t.Errorf("%d and %d repeats: %v and %v: superlinear", 5000, 20000, ts, tb)
+	}
+}
