@@ -38,6 +38,7 @@
 package quantity
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -214,6 +215,10 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	d.Quantities = d.Quantities[:0]
 	text := d.Text
 	lastEnd := 0
+	var times timeIndex
+	if len(d.Times) > 0 {
+		times = newTimeIndex(d.Times)
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf && !isDigit(c) && !isASCIILetter(c) && c != '.' && c != ',' {
@@ -251,7 +256,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 		lang := d.LangAt(i)
 		q, end, ok := a.at(d, lang, i)
 		if ok {
-			if q.Start >= lastEnd && (len(d.Times) == 0 || !overlapsTimes(d.Times, q.Span)) {
+			if q.Start >= lastEnd && (len(d.Times) == 0 || !times.overlaps(q.Span)) {
 				lastEnd = q.End
 				d.Quantities = append(d.Quantities, q)
 			}
@@ -267,13 +272,33 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	return nil
 }
 
-func overlapsTimes(ts []kilde.Time, s kilde.Span) bool {
-	for _, t := range ts {
-		if t.Span.Overlaps(s) {
-			return true
-		}
+// timeIndex tells whether a span overlaps one of the article's times in
+// O(log n) (a scan of all times for every quantity was quadratic in a long
+// article): the time spans sorted by start, with the running maximum end.
+type timeIndex struct {
+	start, maxEnd []int
+}
+
+func newTimeIndex(ts []kilde.Time) timeIndex {
+	ss := make([]kilde.Span, len(ts))
+	for i, t := range ts {
+		ss[i] = t.Span
 	}
-	return false
+	sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+	x := timeIndex{start: make([]int, len(ss)), maxEnd: make([]int, len(ss))}
+	m := math.MinInt
+	for i, sp := range ss {
+		m = max(m, sp.End)
+		x.start[i], x.maxEnd[i] = sp.Start, m
+	}
+	return x
+}
+
+// overlaps reports whether s overlaps a time (kilde.Span.Overlaps): some
+// time starts before s ends and ends after s starts.
+func (x timeIndex) overlaps(s kilde.Span) bool {
+	k := sort.SearchInts(x.start, s.End) // times [0, k) start before s ends
+	return k > 0 && x.maxEnd[k-1] > s.Start
 }
 
 // skipToken moves past the run at i: digits with inner marks, or letters.
