@@ -214,6 +214,7 @@ func (a *Annotator) applyRules(d *kilde.Doc) {
 	c := &ruleCtx{a: a, d: d, ents: d.Entities}
 	c.fixEdges()
 	c.orgHeads()
+	c.coordinated()
 	c.companyContext()
 	c.partyLetters()
 	c.datelines()
@@ -483,6 +484,52 @@ func (c *ruleCtx) orgHeads() {
 		}
 		c.set(sp, "ORG")
 		k = j - 1
+	}
+}
+
+// coordinated extends a name that follows a coordinated compound's first
+// part, a capitalized word ending in a hyphen and og/eller/and/or, to cover
+// it: "Børne- og Undervisningsministeriet", "Social- og Indenrigsministeriet"
+// are one name. The hyphen may be its own token right after the word.
+func (c *ruleCtx) coordinated() {
+	ts := c.d.Tokens
+	for x := 0; x < len(c.ents); x++ {
+		e := c.ents[x]
+		if e.Label == "PER" {
+			continue
+		}
+		k, _ := c.tokRange(e.Span)
+		if k < 2 || k >= len(ts) || ts[k].Start != e.Start {
+			continue
+		}
+		switch c.word(k - 1) {
+		case "og", "eller", "and", "or":
+		default:
+			continue
+		}
+		h := k - 2
+		w := c.word(h)
+		if isDash(w) && h > 0 && ts[h-1].End == ts[h].Start {
+			h--
+		} else if !strings.HasSuffix(w, "-") || len(w) < 3 {
+			continue
+		}
+		if !c.capWord(h) {
+			continue
+		}
+		// The first part may have been tagged on its own ("Børne-"):
+		// it joins the name.
+		if x > 0 && c.ents[x-1].End > ts[h].Start {
+			p := c.ents[x-1]
+			if p.Start != ts[h].Start || p.End > ts[k-1].Start || p.Label == "PER" {
+				continue
+			}
+			c.ents[x].Start = p.Start
+			c.ents = append(c.ents[:x-1], c.ents[x:]...)
+			x--
+			continue
+		}
+		c.ents[x].Start = ts[h].Start
 	}
 }
 

@@ -60,6 +60,11 @@ func TestRules(t *testing.T) {
 		// a line break; a possessive inside a span ends a name.
 		{"and", "en", "The [World Bank|ORG] and [UNICEF|ORG] published a joint report."},
 		{"on", "en", "He appeared at [Leeds Crown Court|ORG] on Friday."},
+		// Company and institution heads; a coordinated compound is one name.
+		{"head Minerals", "en", "Shares in [Kestrel Minerals|ORG] rose sharply on the news."},
+		{"head Partners", "en", "The fund is run by [Bluewater Partners|ORG] in the city."},
+		{"head Regioner", "da", "Det oplyser [Danske Regioner|ORG] i en pressemeddelelse."},
+		{"coordinated", "da", "Sagen ligger nu hos [Børne- og Undervisningsministeriet|ORG] i denne uge."},
 		{"sentence start", "da", "Han blev anholdt i [Horsens|LOC]. [Sydøstjyllands Politi|ORG] efterlyser vidner."},
 		{"line break", "da", "Ny rekord i [Holstebro|LOC]\n[Sydøstjyllands Politi|ORG] efterlyser vidner."},
 		{"possessive", "en", "The [EU|ORG]'s [Fundamental Rights Agency|ORG] published the data."},
