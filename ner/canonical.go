@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,6 +77,8 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 	}
 	var fulls []full
 	fullOf := map[string]int{}
+	isFull := make([]bool, len(es))
+	firstWith := map[string]int{} // word → first full name holding it
 	for i, e := range es {
 		if e.Label == "PER" {
 			if w := nameWords(names[i]); len(w) > 1 {
@@ -86,12 +87,30 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 					k = len(fulls)
 					fullOf[names[i]] = k
 					fulls = append(fulls, full{words: w})
+					for _, x := range w {
+						if _, ok := firstWith[x]; !ok {
+							firstWith[x] = i
+						}
+					}
 				}
 				fulls[k].pos = append(fulls[k].pos, i)
+				isFull[i] = true
 			}
 		}
 	}
+	// A full name's variant search resumes where it stopped: the first
+	// variant before it never changes once found.
+	type search struct{ next, found int }
+	searches := map[string]search{}
+	lastWith := map[string]int{} // word → last full name so far holding it
+	lastAny := -1
 	for i, e := range es {
+		if isFull[i] {
+			for _, x := range fulls[fullOf[names[i]]].words {
+				lastWith[x] = i
+			}
+			lastAny = i
+		}
 		if x, ok := acr[names[i]]; ok {
 			canon[i] = x
 			continue
@@ -104,26 +123,33 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 		if len(w) > 1 {
 			// A full name takes the first full name it is a variant of
 			// ("Donald J. Trump" after "Donald Trump").
-			for _, f := range fulls {
-				if f.pos[0] >= i {
-					break
-				}
-				if subsequence(w, f.words) || subsequence(f.words, w) {
-					best = f.pos[0]
-					break
+			sr, ok := searches[names[i]]
+			if !ok {
+				sr.found = -1
+			}
+			for ; sr.found < 0 && sr.next < len(fulls) && fulls[sr.next].pos[0] < i; sr.next++ {
+				if f := fulls[sr.next]; subsequence(w, f.words) || subsequence(f.words, w) {
+					sr.found = sr.next
 				}
 			}
+			searches[names[i]] = sr
+			if sr.found >= 0 {
+				best = fulls[sr.found].pos[0]
+			}
 		} else {
-			// the last longer name before it, else the first after it
-			before, after := -1, -1
-			for _, f := range fulls {
-				if len(f.words) <= len(w) || !subsequence(w, f.words) {
-					continue
+			// the last longer name holding the word before it, else the
+			// first after it (no word: any longer name)
+			before, after := lastAny, -1
+			if len(fulls) > 0 {
+				after = fulls[0].pos[0]
+			}
+			if len(w) == 1 {
+				before, after = -1, -1
+				if k, ok := lastWith[w[0]]; ok {
+					before = k
 				}
-				if n := sort.SearchInts(f.pos, i); n > 0 {
-					before = max(before, f.pos[n-1])
-				} else if after < 0 || f.pos[0] < after {
-					after = f.pos[0]
+				if k, ok := firstWith[w[0]]; ok {
+					after = k
 				}
 			}
 			best = before
