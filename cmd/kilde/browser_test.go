@@ -165,7 +165,7 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	}
-	browse("search", "/search?q=cykelsti", "cykelsti</mark>", "14. mar. 2024", "1 articles")
+	browse("search", "/search?q=cykelsti", "cykelsti</mark>", "14. mar. 2024", "1 article for")
 	browse("article", "/articles/"+posted.IDs[0], "Line Barfod", `class="quote quote-direct`, "Københavns Kommune")
 	browse("track", "/track?q=cykelsti&measured=cyklister", "<svg", "12.000")
 	browse("missing", "/articles/does-not-exist", "404")
