@@ -43,6 +43,8 @@ func (st *state) reset(a *Annotator, d *kilde.Doc) {
 	st.toks = st.toks[:0]
 	st.blocks = st.blocks[:0]
 	st.tcase = st.tcase[:0]
+	st.qpre = st.qpre[:0]
+	st.coord = st.coord[:0]
 	st.sents = st.sents[:0]
 	st.names = st.names[:0]
 	if st.byLast == nil {

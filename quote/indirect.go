@@ -21,6 +21,27 @@ func (st *state) indirect() {
 			st.cueDirect[c.cue] = int32(i) + 1
 		}
 	}
+	// quote tokens before each token, for hasQuoteIn: a scan from the
+	// sentence start for every cue was quadratic in a long sentence
+	st.qpre = append(st.qpre[:0], 0)
+	for k := range st.toks {
+		n := st.qpre[k]
+		if st.toks[k].inQ || st.toks[k].k == tMark {
+			n++
+		}
+		st.qpre = append(st.qpre, n)
+	}
+	// coord[k]: the first cut at or after k found by cutCoordQuote with no
+	// end (-1: none); a scan to the sentence end for every cue was
+	// quadratic in a long sentence
+	st.coord = append(st.coord[:0], make([]int32, len(st.toks)+1)...)
+	st.coord[len(st.toks)] = -1
+	for k := len(st.toks) - 1; k >= 0; k-- {
+		st.coord[k] = st.coord[k+1]
+		if k+2 < len(st.toks) && st.coordAt(k, len(st.toks)) {
+			st.coord[k] = int32(k)
+		}
+	}
 	for s := range st.sents {
 		a, b := st.sentRange(s)
 		if st.backRef(s, a, b) || st.tailFirst(a, b) {
@@ -107,6 +128,9 @@ func (st *state) addIndirect(sp kilde.Span, spk speaker, cue, cueE, lim int) {
 }
 
 func (st *state) hasQuoteIn(i, j int) bool {
+	if len(st.qpre) == len(st.toks)+1 && 0 <= i && j <= len(st.toks) {
+		return i < j && st.qpre[j] > st.qpre[i]
+	}
 	for k := i; k < j; k++ {
 		if st.toks[k].inQ || st.toks[k].k == tMark {
 			return true
@@ -250,24 +274,51 @@ func (st *state) ownEnd(k, b int) int {
 // cutCoordQuote ends an indirect clause [i, j) before a coordinated clause
 // that is a direct quote: "…, at Danmark ikke sender soldater, men at »…«".
 func (st *state) cutCoordQuote(i, j int) int {
+	if len(st.coord) == len(st.toks)+1 && 0 <= i && i <= j && j <= len(st.toks) {
+		// the first cut at or after i for a clause running to the text
+		// end; a clause ending at j takes it only when its quote opens
+		// before j, and no later one can then fit
+		c := int(st.coord[i])
+		if c >= 0 && c+2 < j {
+			n := c + 2
+			if st.class(n)&wComp != 0 {
+				n++
+			}
+			if n < j {
+				return c
+			}
+		}
+		return j
+	}
+	return st.cutCoordQuoteScan(i, j)
+}
+
+// cutCoordQuoteScan is cutCoordQuote by a scan of tokens [i, j).
+func (st *state) cutCoordQuoteScan(i, j int) int {
 	for c := i; c+2 < j; c++ {
-		if st.toks[c].low != "," || !st.word(c+1) {
-			continue
-		}
-		switch st.toks[c+1].low {
-		case "og", "men", "and", "but":
-		default:
-			continue
-		}
-		n := c + 2
-		if n < j && st.class(n)&wComp != 0 {
-			n++
-		}
-		if n < j && (st.toks[n].k == tMark || st.toks[n].inQ) {
+		if st.coordAt(c, j) {
 			return c
 		}
 	}
 	return j
+}
+
+// coordAt reports whether a quote coordinated by ", og"/", and" opens at
+// token c, before j.
+func (st *state) coordAt(c, j int) bool {
+	if st.toks[c].low != "," || !st.word(c+1) {
+		return false
+	}
+	switch st.toks[c+1].low {
+	case "og", "men", "and", "but":
+	default:
+		return false
+	}
+	n := c + 2
+	if n < j && st.class(n)&wComp != 0 {
+		n++
+	}
+	return n < j && (st.toks[n].k == tMark || st.toks[n].inQ)
 }
 
 // reportedDA: "X siger, at …", "siger X, at …", "…, siger X."

@@ -50,7 +50,13 @@ type state struct {
 	// cueDirect[m] is 1 + the index of the first direct quote with cue m
 	// (0: none); set by indirect for usedFar
 	cueDirect []int32
-	lx        *lang // the article's language
+	// qpre[k] counts the tokens before k in or at a quote (inQ or a mark);
+	// set by indirect for hasQuoteIn
+	qpre []int32
+	// coord[k] is the first token at or after k where cutCoordQuote cuts a
+	// clause running to the text end (-1: none); set by indirect
+	coord []int32
+	lx    *lang // the article's language
 }
 
 func isMarkRune(r rune) bool {
