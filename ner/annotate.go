@@ -121,7 +121,9 @@ func (a *Annotator) propagate(d *kilde.Doc) {
 		}
 		if len(w) > 1 {
 			rest := strings.TrimLeft(d.Text[e.End:], " ")
-			if end := strings.IndexByte(rest, ')'); strings.HasPrefix(rest, "(") && end > 2 && end < 12 && isAcronym(rest[1:end]) {
+			// look for the ')' only where it may be: a search through the
+			// rest of the text for every name was quadratic
+			if end := strings.IndexByte(rest[:min(len(rest), 12)], ')'); strings.HasPrefix(rest, "(") && end > 2 && end < 12 && isAcronym(rest[1:end]) {
 				label[rest[1:end]] = e.Label
 			}
 		}

@@ -59,7 +59,7 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 		if !strings.HasPrefix(rest, "(") {
 			continue
 		}
-		end := strings.IndexByte(rest, ')')
+		end := strings.IndexByte(rest[:min(len(rest), 13)], ')') // not the whole text for every name
 		if end < 2 || end > 12 {
 			continue
 		}

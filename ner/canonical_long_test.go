@@ -65,3 +65,24 @@ func TestCanonicalManyNames(t *testing.T) {
 		t.Errorf("400 KB and 1.6 MB: %v and %v: superlinear", ts, tb)
 	}
 }
+
+// TestOpenParens: a name followed by "(" and no ")" anywhere after it: the
+// acronym check searched the rest of the text for ")" after every name.
+func TestOpenParens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input")
+	}
+	a := newAnnotator(t)
+	unit := "Lars Hansen ( "
+	run := func(n int) time.Duration {
+		t0 := time.Now()
+		annotate(t, a, "da", strings.Repeat(unit, n))
+		return time.Since(t0)
+	}
+	run(100) // warm up
+	ts, tb := run(20000), run(80000)
+	t.Logf("%v %v", ts, tb)
+	if tb > 6*ts && tb > 500*time.Millisecond { // was 8× and 1.7 s
+		t.Errorf("20000 and 80000 repeats: %v and %v: superlinear", ts, tb)
+	}
+}
