@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kilde-news/kilde"
@@ -1334,7 +1335,7 @@ func (s *scan) mergeQuotes(start, nq int) {
 		c := cs[i]
 		// the quote said by the same source, else the one overlapping most
 		best, bestOv, same := -1, 0, false
-		for q := 0; q < nq; q++ {
+		for _, q := range s.quotesNear(cs, nq, c.Span) {
 			if !overlapHalf(cs[q].Span, c.Span) {
 				continue
 			}
@@ -1357,6 +1358,7 @@ func (s *scan) mergeQuotes(start, nq int) {
 		// 44C, and 12 have died, according to officials" claims the last.
 		if c.CueSpan == qc.CueSpan && c.CueSpan.End > 0 && qc.Span.Contains(c.Span) && s.wasCut(c.Span) {
 			qc.Span = c.Span
+			s.qDirty = true
 		}
 		// The quote keeps its speaker, unless the same phrase was cut
 		// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
@@ -1380,6 +1382,28 @@ func (s *scan) mergeQuotes(start, nq int) {
 		}
 	}
 	s.d.Claims = cs[:j]
+}
+
+// quotesNear returns, in increasing index order, the quote claims among
+// cs[:nq] that can overlap sp: those starting before sp ends and no more
+// than the longest quote before sp starts.
+func (s *scan) quotesNear(cs []kilde.Claim, nq int, sp kilde.Span) []int {
+	if s.qDirty || len(s.qIdx) != nq {
+		s.qIdx, s.qMax = s.qIdx[:0], 0
+		for q := 0; q < nq; q++ {
+			s.qIdx = append(s.qIdx, q)
+			s.qMax = max(s.qMax, cs[q].Len())
+		}
+		sort.SliceStable(s.qIdx, func(a, b int) bool { return cs[s.qIdx[a]].Start < cs[s.qIdx[b]].Start })
+		s.qDirty = false
+	}
+	lo := sort.Search(len(s.qIdx), func(k int) bool { return cs[s.qIdx[k]].Start >= sp.Start-s.qMax })
+	var near []int
+	for k := lo; k < len(s.qIdx) && cs[s.qIdx[k]].Start < sp.End; k++ {
+		near = append(near, s.qIdx[k])
+	}
+	sort.Ints(near)
+	return near
 }
 
 func overlapHalf(a, b kilde.Span) bool {

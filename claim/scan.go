@@ -41,6 +41,12 @@ type scan struct {
 	cues       []hit
 	atts       []att
 	cut        []kilde.Span // claim spans cut to one of coordinated clauses
+	// qIdx orders the quote claims (the first nq of Doc.Claims) by start, so
+	// mergeQuotes looks only at quotes near a claim; qDirty asks for a
+	// rebuild after a quote claim's span changed. qMax is the longest.
+	qIdx   []int
+	qMax   int
+	qDirty bool
 }
 
 // hit is a lexicon match over tokens [i, j).
