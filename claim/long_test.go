@@ -42,10 +42,21 @@ func TestLongArticle(t *testing.T) {
 		return time.Since(t0)
 	}
 	run(100)
-	ts, tb := run(2000), run(8000)
+	ts, tb := fastest(3, func() time.Duration { return run(2000) }), fastest(3, func() time.Duration { return run(8000) })
 	t.Logf("%v %v", ts, tb)
 	// 4× the text: linear is 4×, quadratic 16×; the margin absorbs a busy machine.
 	if tb > 10*ts && tb > 150*time.Millisecond {
 		t.Errorf("2000 and 8000 units: %v and %v: superlinear", ts, tb)
 	}
+}
+
+// fastest returns the shortest of n timings: the machine may be busy during
+// any one run, but rarely during all of them, so complexity checks on the
+// fastest run do not flake.
+func fastest(n int, f func() time.Duration) time.Duration {
+	best := f()
+	for i := 1; i < n; i++ {
+		best = min(best, f())
+	}
+	return best
 }

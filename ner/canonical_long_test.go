@@ -27,7 +27,7 @@ func TestCanonicalLong(t *testing.T) {
 		return el
 	}
 	run(100) // warm up
-	ts, tb := run(5000), run(20000)
+	ts, tb := fastest(3, func() time.Duration { return run(5000) }), fastest(3, func() time.Duration { return run(20000) })
 	t.Logf("%v %v", ts, tb)
 	if tb > 10*ts && tb > 500*time.Millisecond {
 		t.Errorf("%d and %d repeats: %v and %v: superlinear", 5000, 20000, ts, tb)
@@ -59,7 +59,7 @@ func TestCanonicalManyNames(t *testing.T) {
 		return time.Since(t0)
 	}
 	run(1000) // warm up
-	ts, tb := run(400_000), run(1_600_000)
+	ts, tb := fastest(3, func() time.Duration { return run(400_000) }), fastest(3, func() time.Duration { return run(1_600_000) })
 	t.Logf("%v %v", ts, tb)
 	if tb > 10*ts && tb > 500*time.Millisecond {
 		t.Errorf("400 KB and 1.6 MB: %v and %v: superlinear", ts, tb)
@@ -80,9 +80,20 @@ func TestOpenParens(t *testing.T) {
 		return time.Since(t0)
 	}
 	run(100) // warm up
-	ts, tb := run(20000), run(80000)
+	ts, tb := fastest(3, func() time.Duration { return run(20000) }), fastest(3, func() time.Duration { return run(80000) })
 	t.Logf("%v %v", ts, tb)
 	if tb > 6*ts && tb > 500*time.Millisecond { // was 8× and 1.7 s
 		t.Errorf("20000 and 80000 repeats: %v and %v: superlinear", ts, tb)
 	}
+}
+
+// fastest returns the shortest of n timings: the machine may be busy during
+// any one run, but rarely during all of them, so complexity checks on the
+// fastest run do not flake.
+func fastest(n int, f func() time.Duration) time.Duration {
+	best := f()
+	for i := 1; i < n; i++ {
+		best = min(best, f())
+	}
+	return best
 }

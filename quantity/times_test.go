@@ -63,8 +63,19 @@ func TestManyTimes(t *testing.T) {
 		return el
 	}
 	run(100) // warm up
-	ts, tb := run(10000), run(40000)
+	ts, tb := fastest(3, func() time.Duration { return run(10000) }), fastest(3, func() time.Duration { return run(40000) })
 	if tb > 10*ts && tb > 300*time.Millisecond {
 		t.Errorf("10000 and 40000 times: %v and %v: superlinear", ts, tb)
 	}
+}
+
+// fastest returns the shortest of n timings: the machine may be busy during
+// any one run, but rarely during all of them, so complexity checks on the
+// fastest run do not flake.
+func fastest(n int, f func() time.Duration) time.Duration {
+	best := f()
+	for i := 1; i < n; i++ {
+		best = min(best, f())
+	}
+	return best
 }

@@ -58,10 +58,21 @@ func TestLongBlock(t *testing.T) {
 	} {
 		small, big := c.make(c.n), c.make(4*c.n)
 		run(small) // warm up
-		ts, tb := run(small), run(big)
+		ts, tb := fastest(3, func() time.Duration { return run(small) }), fastest(3, func() time.Duration { return run(big) })
 		// 4× the input: linear is 4×; allow noise on a busy machine
 		if tb > 10*ts && tb > 500*time.Millisecond {
 			t.Errorf("%s: %d bytes %v, %d bytes %v: superlinear", c.name, len(small), ts, len(big), tb)
 		}
 	}
+}
+
+// fastest returns the shortest of n timings: the machine may be busy during
+// any one run, but rarely during all of them, so complexity checks on the
+// fastest run do not flake.
+func fastest(n int, f func() time.Duration) time.Duration {
+	best := f()
+	for i := 1; i < n; i++ {
+		best = min(best, f())
+	}
+	return best
 }
