@@ -2,6 +2,7 @@ package langid_test
 
 import (
 	"bufio"
+	"github.com/kilde-news/kilde/eval"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,19 +13,7 @@ import (
 )
 
 // sharedDir finds ../shared next to the module root, or "".
-func sharedDir() string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+func sharedDir() string { return eval.SharedDir() }
 
 // conllSentences reads the sentences of a token-per-line file.
 func conllSentences(t testing.TB, path string) []string {

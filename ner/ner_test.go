@@ -2,6 +2,7 @@ package ner_test
 
 import (
 	"bytes"
+	"github.com/kilde-news/kilde/eval"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -216,21 +217,11 @@ func TestModelRoundTrip(t *testing.T) {
 
 // sharedDir finds ../shared beside the directory holding go.mod.
 func sharedDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(s); err != nil {
-				t.Skip("../shared not found: the NER data is needed for this test")
-			}
-			return s
-		}
-		p := filepath.Dir(dir)
-		if p == dir {
-			t.Skip("no go.mod found")
-		}
-		dir = p
+	s := eval.SharedDir()
+	if _, err := os.Stat(s); err != nil {
+		t.Skip("../shared not found: the NER data is needed for this test")
 	}
+	return s
 }
 
 func readSents(t testing.TB, path string) []ner.Sentence {

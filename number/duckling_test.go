@@ -2,6 +2,7 @@ package number_test
 
 import (
 	"encoding/json"
+	"github.com/kilde-news/kilde/eval"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,21 +13,11 @@ import (
 
 // sharedDir finds ../shared next to the module root, or skips.
 func sharedDir(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(s); err != nil {
-				t.Skip("../shared not found; the Duckling cases live there")
-			}
-			return s
-		}
-		p := filepath.Dir(dir)
-		if p == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = p
+	s := eval.SharedDir()
+	if _, err := os.Stat(s); err != nil {
+		t.Skip("../shared not found; the Duckling cases live there")
 	}
+	return s
 }
 
 // The Duckling Danish numeral and ordinal cases (BSD-3) all pass.

@@ -56,19 +56,7 @@ func benchArticles(tb testing.TB) ([]string, int) {
 }
 
 // sharedDir is ../shared beside the directory holding go.mod.
-func sharedDir() string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "../shared"
-		}
-		dir = parent
-	}
-}
+func sharedDir() string { return eval.SharedDir() }
 
 // BenchmarkSentences times the splitter alone, on tokenized articles.
 func BenchmarkSentences(b *testing.B) {

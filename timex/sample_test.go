@@ -1,6 +1,7 @@
 package timex_test
 
 import (
+	"github.com/kilde-news/kilde/eval"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,19 +12,7 @@ import (
 )
 
 // sharedDir is ../shared beside the directory holding go.mod.
-func sharedDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		p := filepath.Dir(dir)
-		if p == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = p
-	}
-}
+func sharedDir(t testing.TB) string { return eval.SharedDir() }
 
 // The sample article's times come out as issue 5 says (the article is not
 // used to tune rules; this only checks the promised values).

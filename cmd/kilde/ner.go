@@ -33,11 +33,11 @@ func nerRepoRoot() (string, error) {
 }
 
 func nerSharedDir() (string, error) {
-	root, err := nerRepoRoot()
-	if err != nil {
-		return "", err
+	s := eval.SharedDir()
+	if _, err := os.Stat(s); err != nil {
+		return "", fmt.Errorf("no shared data at %s; pass --data", s)
 	}
-	return filepath.Join(root, "..", "shared"), nil
+	return s, nil
 }
 
 // nerDataFile is the CoNLL file of a language and split under shared.
