@@ -1226,6 +1226,12 @@ func isLetterAt(s string, i int) bool {
 
 func isLetterStart(s string, i int) bool { return isLetterAt(s, i) }
 
+// SkipSpace returns the offset of the first byte at or after i that is not
+// a space, tab, no-break space, narrow no-break space or thin space; line
+// breaks stop it. The quantity annotator shares it so that both agree on
+// what separates a number from its scale word and unit.
+func SkipSpace(s string, i int) int { return skipSpace(s, i) }
+
 // skipSpace skips spaces, tabs and no-break spaces (not newlines).
 func skipSpace(s string, i int) int {
 	for i < len(s) {

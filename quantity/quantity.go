@@ -1604,21 +1604,8 @@ func isLetterAt(s string, i int) bool {
 	return unicode.IsLetter(r)
 }
 
-func skipSpaces(s string, i int) int {
-	for i < len(s) {
-		switch {
-		case s[i] == ' ' || s[i] == '\t':
-			i++
-		case s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
-			i += 2
-		case hasPrefixAt(s, i, "\u202f") || hasPrefixAt(s, i, "\u2009"):
-			i += 3
-		default:
-			return i
-		}
-	}
-	return i
-}
+// skipSpaces is number.SkipSpace: one notion of in-line space for both.
+func skipSpaces(s string, i int) int { return number.SkipSpace(s, i) }
 
 func hasPrefixAt(s string, i int, p string) bool {
 	return i >= 0 && i+len(p) <= len(s) && s[i:i+len(p)] == p
