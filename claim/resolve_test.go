@@ -120,6 +120,25 @@ var resRows = []resRow{
 	{"en", "Prices rose, this month said.", nil, nil},
 	{"en", "Prices will rise, he’s said.",
 		[]ent{}, []want{{hedge: "predicted", source: "he’s"}}},
+	// a verb with a class of its own takes its object clause after its subject
+	{"en", "Union leaders hoped the strike would end soon.", nil,
+		[]want{{hedge: "opinion", source: "Union leaders", text: "the strike would end soon"}}},
+	{"en", "The mayor has pledged to rebuild the harbour.", nil,
+		[]want{{hedge: "predicted", source: "The mayor", text: "to rebuild the harbour"}}},
+	// a past tense after the subject is no part of it
+	{"en", "The coach praised the players and said the season was a success.", nil,
+		[]want{{hedge: "asserted", source: "The coach", text: "the season was a success"}}},
+	{"en", "Okafor visited the school on Friday, saying that classes will resume.", nil,
+		[]want{{hedge: "predicted", source: "Okafor", text: "classes will resume"}}},
+	{"en", "Lindqvist compared herself to a referee, saying she only kept the rules.", nil,
+		[]want{{hedge: "asserted", source: "Lindqvist", text: "she only kept the rules"}}},
+	// a possessive apostrophe is no quotation mark
+	{"en", "The farmers' union said the price of milk was too low.", nil,
+		[]want{{hedge: "asserted", source: "The farmers' union", text: "the price of milk was too low"}}},
+	{"da", "Niels’ advokat siger, at sagen er forældet.", nil,
+		[]want{{hedge: "asserted", source: "Niels’ advokat", text: "sagen er forældet"}}},
+	// "why", "how", "whether" start no source
+	{"en", "The chef closed the kitchen before explaining why the oven had failed.", nil, nil},
 }
 
 func TestResolveAndClauses(t *testing.T) {
@@ -169,19 +188,32 @@ func TestQuoteSpeakerAgreement(t *testing.T) {
 		text, quote, speaker, cue string
 		ents                      []ent
 		want                      string
+		lang                      string // "da" when empty
 	}{
+		// the quote layer reduced "a harbour authority spokeswoman" to the
+		// organisation: the phrase names who spoke
+		{"Ships were turned back, according to a Port Elm Authority spokeswoman.", "Ships were turned back", "Port Elm Authority", "according to",
+			[]ent{{"Port Elm Authority", "ORG", ""}}, "a Port Elm Authority spokeswoman", "en"},
+		{"The talks failed, a senior Vera Olsen adviser said.", "The talks failed", "Vera Olsen", "said",
+			[]ent{{"Vera Olsen", "PER", ""}}, "a senior Vera Olsen adviser", "en"},
+		// a name inside a name is not cut out ("Olsen" is not "Olsen Group")
+		{"Sales fell, Olsen Group said.", "Sales fell", "Olsen Group", "said",
+			[]ent{{"Olsen Group", "ORG", ""}}, "Olsen Group", "en"},
 		// the quote layer says "selskabet"; the claim rules know it is Humle A/S
 		{"Humle A/S lukker i Vejle. Fabrikken er for gammel, oplyser selskabet.", "Fabrikken er for gammel", "selskabet", "oplyser",
-			[]ent{{"Humle A/S", "ORG", ""}}, "Humle A/S"},
+			[]ent{{"Humle A/S", "ORG", ""}}, "Humle A/S", ""},
 		// a quote over coordinated clauses keeps the attributed one
 		{"Regnen faldt hele natten, og 40 huse er oversvømmet, oplyser beredskabet.", "Regnen faldt hele natten, og 40 huse er oversvømmet", "beredskabet", "oplyser",
-			nil, "beredskabet"},
+			nil, "beredskabet", ""},
 		// the quote layer named the person; the claim rules only see "borgmesteren"
 		{"Borgmester Ida Holm taler. Skatten stiger, siger borgmesteren.", "Skatten stiger", "Ida Holm", "siger",
-			[]ent{{"Ida Holm", "PER", ""}}, "Ida Holm"},
+			[]ent{{"Ida Holm", "PER", ""}}, "Ida Holm", ""},
 	}
 	for _, c := range cases {
-		d := kilde.NewDoc(kilde.Article{Lang: "da", Text: c.text})
+		if c.lang == "" {
+			c.lang = "da"
+		}
+		d := kilde.NewDoc(kilde.Article{Lang: c.lang, Text: c.text})
 		d.Sentences = sentences(c.text)
 		for _, e := range c.ents {
 			i := strings.Index(c.text, e.text)
@@ -218,5 +250,34 @@ func TestFrontedTime(t *testing.T) {
 	}
 	if len(d.Claims) != 1 || d.SpanText(d.Claims[0].Span) != "blev der ifølge Danmarks Statistik født 300 tvillinger" {
 		t.Errorf("Annotate(%q) = %+v, want the claim from \"blev\"", text, describe(d))
+	}
+}
+
+// A quote that runs on over a second reporting verb of the same subject ("X
+// said A but said B") is cut to the first; the second stays a claim.
+func TestQuoteRunOn(t *testing.T) {
+	a, err := claim.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, text, quote, cue, speaker string }{
+		{"en", "The bank reported weak sales, and said it would cut 200 jobs.", "weak sales, and said it would cut 200 jobs", "reported", "The bank"},
+		{"en", "Moreau said she had met the buyers twice but said no deal was signed.", "she had met the buyers twice but said no deal was signed", "said", "Moreau"},
+		{"da", "Rederiet oplyste, at to skibe er solgt, og sagde, at flere følger.", "to skibe er solgt, og sagde, at flere følger", "oplyste", "Rederiet"},
+	} {
+		d := kilde.NewDoc(kilde.Article{Lang: c.lang, Text: c.text})
+		d.Sentences = sentences(c.text)
+		qs, ci := strings.Index(c.text, c.quote), strings.Index(c.text, c.cue)
+		d.Quotes = []kilde.Quote{{Span: kilde.Span{Start: qs, End: qs + len(c.quote)}, Kind: "indirect", Speaker: c.speaker, Cue: c.cue, CueSpan: kilde.Span{Start: ci, End: ci + len(c.cue)}}}
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Claims) != 2 || d.Claims[0].CueSpan.Start != ci || d.Claims[1].CueSpan.Start <= qs || d.Claims[0].Source != c.speaker {
+			t.Errorf("Annotate(%q) = %+v, want two claims, the quote cut before the second verb", c.text, describe(d))
+			continue
+		}
+		if d.Claims[0].Span.Contains(d.Claims[1].CueSpan) {
+			t.Errorf("Annotate(%q): the quote claim %q still holds the second verb", c.text, d.SpanText(d.Claims[0].Span))
+		}
 	}
 }

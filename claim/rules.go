@@ -372,6 +372,9 @@ func (s *scan) markQuoted() {
 				in = true
 				continue
 			case "’": // closes ‘, or opens and closes in Danish ’...’
+				if s.possessive(i) {
+					break // "Sanders’ team"
+				}
 				in = !in
 				continue
 			}
@@ -791,6 +794,9 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			words++
 			break
 		}
+		if !s.l.v2 && t.kind == tWord && !t.cap && lowers > 0 && s.pastTense(j) && s.role(j+1)&(rDet|rPron) != 0 {
+			break // "the senator criticized the ...": a verb, not part of the phrase
+		}
 		if t.kind == tWord && !t.cap && !sawCap {
 			// Without a tagger, a description is kept short: one bare
 			// lower-case noun in Danish ("ifølge klubben kommer ..."), three
@@ -854,6 +860,9 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			continue
 		}
 		if !t.cap && sawCap && t.kind == tWord {
+			if !s.l.v2 && s.pastTense(j) {
+				break // "Clinton celebrated in Florida", "Sanders compared himself"
+			}
 			// "MSNBC host Chris Matthews", "Clinton campaign manager Robby Mook"
 			if k := s.titleRun(j, lim); k > j {
 				words += k - j
@@ -870,7 +879,7 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			}
 			// "the Clinton campaign," but not "Danmarks Statistik steg priserne"
 			// nor, with verb-second order, "ifølge Lægeforeningen mangler der"
-			if s.l.v2 || j+1 < lim && s.toks[j+1].kind != tPunct && s.toks[j+1].src == nil && s.role(j+1)&(rThat|rRel|rAux) == 0 {
+			if s.l.v2 || j+1 < lim && s.toks[j+1].kind != tPunct && !s.sourceCueAt(j+1) && s.role(j+1)&(rThat|rRel|rAux) == 0 {
 				break // "Trump spoke to ..."
 			}
 			j++
@@ -924,7 +933,7 @@ func (s *scan) npBackward(p int) (int, int) {
 	words := 0
 	for i >= s.first && words < maxNP {
 		if s.toks[i].kind == tPunct {
-			if s.punct(i, "&") && words > 0 || s.abbrevDot(i) && words > 0 {
+			if s.punct(i, "&") && words > 0 || s.abbrevDot(i) && words > 0 || s.possessive(i) && words > 0 {
 				i--
 				continue
 			}
@@ -1015,6 +1024,40 @@ func (s *scan) subjectLike(a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// possessive reports whether token i is the apostrophe of a plural or
+// s-final possessive ("Sanders' team", "the Clintons’ lawyer"): right after
+// a word in -s, with a space and a word after it.
+func (s *scan) possessive(i int) bool {
+	if i < 1 || i+1 >= len(s.toks) || !s.punct(i, "'’") {
+		return false
+	}
+	p, n := s.toks[i-1], s.toks[i+1]
+	w := s.norm(i - 1)
+	return p.kind == tWord && p.e == s.toks[i].s && len(w) > 1 && w[len(w)-1] == 's' &&
+		n.kind == tWord && n.s > s.toks[i].e
+}
+
+// pastTense reports whether word i looks like an English past tense or
+// participle: a plain lower-case word of five letters or more in "-ed"
+// ("celebrated", "criticized"; not "need", "bed").
+func (s *scan) pastTense(i int) bool {
+	if i >= len(s.toks) || s.toks[i].kind != tWord || s.toks[i].cap || s.role(i) != 0 {
+		return false
+	}
+	w := s.norm(i)
+	return len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd'
+}
+
+// sourceCueAt reports whether a whole attribution cue starts at token i
+// ("in the words of"), not only a word that can begin one ("in").
+func (s *scan) sourceCueAt(i int) bool {
+	if i >= len(s.toks) || s.toks[i].src == nil {
+		return false
+	}
+	_, v, _ := matchAt(s.toks[i].src, s, i)
+	return v >= 0
 }
 
 func (s *scan) endsIng(i int) bool {
@@ -1240,7 +1283,7 @@ func (s *scan) contents() {
 		// 2. content first: "..., skriver CNN"
 		// but not an adverbial: "On Wednesday, the family said ..."
 		// nor for ", saying ...", whose content follows it
-		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes)) && !(at.kind == kSayP && lim-at.regJ > 1) {
+		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes) && !s.possessive(at.regI-1)) && !(at.kind == kSayP && lim-at.regJ > 1) {
 			x, y := s.trim(low, at.regI)
 			adverbial := y-x <= 4 && (s.role(x)&(rStop|rNprep|rTime|rAux) != 0 || s.toks[x].kind == tWord && s.role(x)&rTime != 0) && lim > at.regJ
 			if x < y && !adverbial {
@@ -1295,7 +1338,10 @@ func (s *scan) contents() {
 		}
 		// 7. directly: "X said the plan failed", "Ifølge X er ..."
 		// but not "warned about it", nor "said Tom Baker, a spokesman for ..."
-		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || s.l.v2 && at.verb != asserted) && lim > at.regJ &&
+		// A verb with a class of its own after its subject takes its object
+		// clause too: "Democrats hoped the meeting would help", "X has
+		// pledged to stay" (opinion, predicted: the subject's, not the writer's).
+		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || at.verb > asserted && (s.l.v2 || at.backwardSubj)) && lim > at.regJ &&
 			(s.l.v2 || at.kind == kPrep || !(s.punct(at.regJ, ",") && !at.backwardSubj && at.srcB == at.regJ)) &&
 			!(at.kind != kPrep && s.mannerOnly(at.regJ, lim)) {
 			a, b = at.regJ, lim
@@ -1345,12 +1391,24 @@ func (s *scan) mergeQuotes(start, nq int) {
 				best, bestOv, same = q, ov, sm
 			}
 		}
+		if best >= 0 && c.Source != "" && c.CueSpan.End > 0 && c.CueSpan != cs[best].CueSpan && cs[best].Span.Contains(c.CueSpan) && s.coordVerb(c.CueSpan.Start) {
+			// A second reporting verb of the subject inside the quote's span:
+			// the quote ran on into another attribution ("X said A but said
+			// B", "X reported A, and said B"), which stays a claim of its own.
+			best = -1
+		}
 		if best < 0 {
 			cs[j] = c
 			j++
 			continue
 		}
 		qc := &cs[best]
+		// The same attribution, and the quote ran on over another reporting
+		// verb of the sentence: the quote claim is cut to this claim's words.
+		if c.CueSpan == qc.CueSpan && c.CueSpan.End > 0 && qc.Span.Contains(c.Span) && qc.Span != c.Span && s.coordCueIn(qc.Span, start, c) {
+			qc.Span = c.Span
+			s.qDirty = true
+		}
 		if len(qc.Via) == 0 && len(c.Via) > 0 {
 			qc.Via = c.Via
 		}
@@ -1368,7 +1426,7 @@ func (s *scan) mergeQuotes(start, nq int) {
 		sameCue := c.CueSpan == qc.CueSpan && c.CueSpan.End > 0
 		if c.Source != "" && c.Source != qc.Source &&
 			(strings.HasPrefix(qc.Source, c.Source+",") || strings.HasPrefix(c.Source, qc.Source+" ") ||
-				sameCue && (s.entityName(c.Source) && !s.entityName(qc.Source) || inVia(c.Via, qc.Source))) {
+				sameCue && (s.entityName(c.Source) && !s.entityName(qc.Source) || inVia(c.Via, qc.Source) || modifierOf(qc.Source, c.Source))) {
 			qc.Source = c.Source
 			same = true
 		}
@@ -1382,6 +1440,37 @@ func (s *scan) mergeQuotes(start, nq int) {
 		}
 	}
 	s.d.Claims = cs[:j]
+}
+
+// coordVerb reports whether the cue starting at byte off is a coordinated
+// verb: "and"/"but"/"og"/"men" before it, perhaps with an auxiliary or
+// adverb between ("but later said", "and has also said").
+func (s *scan) coordVerb(off int) bool {
+	k := sort.Search(len(s.toks), func(k int) bool { return s.toks[k].s >= off })
+	if k >= len(s.toks) || s.toks[k].s != off {
+		return false
+	}
+	for p := k - 1; p >= s.first && k-p <= 3; p-- {
+		if s.role(p)&rConj != 0 {
+			return true
+		}
+		if s.role(p)&(rAux|rNeg|rTime) == 0 && s.suffixRole(p)&rAux == 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// coordCueIn reports whether a claim of this sentence (from index start)
+// by the same source as c, on another reporting verb, has its cue inside sp
+// after c: the second of coordinated verbs ("X reported A, and said B").
+func (s *scan) coordCueIn(sp kilde.Span, start int, c kilde.Claim) bool {
+	for i := start; i < len(s.d.Claims); i++ {
+		if o := s.d.Claims[i]; o.CueSpan.End > 0 && o.CueSpan.Start >= c.End && o.Source == c.Source && sp.Contains(o.CueSpan) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotesNear returns, in increasing index order, the quote claims among
@@ -1404,6 +1493,35 @@ func (s *scan) quotesNear(cs []kilde.Claim, nq int, sp kilde.Span) []int {
 	}
 	sort.Ints(near)
 	return near
+}
+
+// modifierOf reports whether name stands inside the longer phrase desc, not
+// at its end: a modifier of a later head ("State Department" in "a State
+// Department spokesman", "Donald Trump" in "a senior Donald Trump adviser",
+// "Reuters" in "a Reuters/Ipsos poll") or a name cut short ("New York" in "a
+// New York Times/CBS News survey"). The phrase names who spoke.
+func modifierOf(name, desc string) bool {
+	if name == "" || len(desc) <= len(name) {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(desc[off:], name)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(name)
+		if (i == 0 || desc[i-1] == ' ') && end < len(desc) && !wordByte(desc[end]) && !strings.HasSuffix(desc, name) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// wordByte reports whether b continues a word ("Saudi" in "Saudis" is no
+// whole word); multi-byte runes count as letters.
+func wordByte(b byte) bool {
+	return b >= 0x80 || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
 func overlapHalf(a, b kilde.Span) bool {

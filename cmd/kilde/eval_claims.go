@@ -38,6 +38,7 @@ func evalClaims(ctx context.Context, e *env, args []string) int {
 	da := fs.String("da", filepath.Join(root, "main", "claim", "testdata", "da_claims.tsv")+","+filepath.Join(root, "main", "claim", "testdata", "da_claims_heldout.tsv"), "hand-written Danish `files`, comma-separated; empty to skip")
 	isolated := fs.Bool("isolated", false, "run only tokenize, sentence and claim")
 	errs := fs.Int("errors", 0, "print up to `n` misses and wrong sources")
+	dump := fs.String("dump", "", "write one JSON line per gold attribution and per unmatched claim to `file` (error analysis)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -72,7 +73,7 @@ func evalClaims(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "pipeline: %s\n", strings.Join(p.Names(), " → "))
 	code := 0
 	if *data != "" {
-		if c := evalClaimsPolNeAR(ctx, e, p, *data, *errs); c != 0 {
+		if c := evalClaimsPolNeAR(ctx, e, p, *data, *errs, *dump); c != 0 {
 			code = c
 		}
 	}
@@ -142,13 +143,42 @@ func claimCpToByte(s string) []int {
 	return append(m, len(s))
 }
 
-func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path string, nErr int) int {
+// claimDumpRow is one line of --dump: a gold attribution with the claim
+// that overlaps its content most, or (Gold empty) a claim overlapping no gold.
+type claimDumpRow struct {
+	Doc        string `json:"doc"`
+	Kind       string `json:"kind,omitempty"`
+	GoldSource string `json:"gold_source,omitempty"`
+	GoldCue    string `json:"gold_cue,omitempty"`
+	GoldText   string `json:"gold_content,omitempty"`
+	Sentence   string `json:"sentence,omitempty"`
+	Found      bool   `json:"found"`
+	CueOK      bool   `json:"cue_ok"`
+	SrcScored  bool   `json:"src_scored"`
+	SrcOK      bool   `json:"src_ok"`
+	Source     string `json:"source,omitempty"`
+	Cue        string `json:"cue,omitempty"`
+	Hedge      string `json:"hedge,omitempty"`
+	Claim      string `json:"claim,omitempty"`
+}
+
+func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path string, nErr int, dumpPath string) int {
 	f, err := os.Open(path)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "kilde eval claims: %v (the data lives in ../shared beside the repo; pass --data)\n", err)
 		return 1
 	}
 	defer f.Close()
+	var dump *json.Encoder
+	if dumpPath != "" {
+		df, derr := os.Create(dumpPath)
+		if derr != nil {
+			fmt.Fprintf(e.stderr, "kilde eval claims: %v\n", derr)
+			return 1
+		}
+		defer df.Close()
+		dump = json.NewEncoder(df)
+	}
 	var (
 		gold, found, srcN, srcOK, cueN, cueOK int
 		attN                                  int // found with a predicted source
@@ -193,6 +223,10 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 				cs := conv(a.Content)
 				contents = append(contents, cs)
 				gold++
+				row := claimDumpRow{Doc: r.ID, Kind: a.Kind, GoldSource: claimSpanText(a.Source), GoldCue: claimSpanText(a.Cue), GoldText: claimClip(a.Content.Text)}
+				if dump != nil {
+					row.Sentence = claimSentence(d, cs)
+				}
 				best, bestOv := -1, 0
 				for i, c := range d.Claims {
 					if ov := claimOverlapLen(c.Span, cs); ov > bestOv {
@@ -204,11 +238,15 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 						shown++
 						fmt.Fprintf(e.stdout, "MISS  %s: %q (source %q cue %q)\n", r.ID, claimClip(d.SpanText(cs)), claimSpanText(a.Source), claimSpanText(a.Cue))
 					}
+					if dump != nil {
+						dump.Encode(&row)
+					}
 					continue
 				}
 				found++
 				c := d.Claims[best]
 				hedges[c.Hedge]++
+				row.Found, row.Source, row.Cue, row.Hedge, row.Claim = true, c.Source, c.Cue, c.Hedge, claimClip(d.SpanText(c.Span))
 				if a.Cue != nil {
 					// the cue is found when a claim on this content has it
 					cueN++
@@ -220,6 +258,7 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 							break
 						}
 					}
+					row.CueOK = hit
 					if hit {
 						cueOK++
 					} else if shown < nErr {
@@ -232,21 +271,31 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 					if c.Source != "" {
 						attN++
 					}
+					row.SrcScored = true
 					if claimSourceMatches(c.Source, a.Source.Text) {
+						row.SrcOK = true
 						srcOK++
 					} else if shown < nErr {
 						shown++
 						fmt.Fprintf(e.stdout, "SRC   %s: got %q want %q  cue %q  in %q\n", r.ID, c.Source, a.Source.Text, c.Cue, claimClip(d.SpanText(c.Span)))
 					}
 				}
+				if dump != nil {
+					dump.Encode(&row)
+				}
 			}
 			for _, c := range d.Claims {
 				pred++
+				hit := false
 				for _, g := range contents {
 					if c.Span.Overlaps(g) {
 						predHit++
+						hit = true
 						break
 					}
+				}
+				if !hit && dump != nil {
+					dump.Encode(&claimDumpRow{Doc: r.ID, Sentence: claimSentence(d, c.Span), Source: c.Source, Cue: c.Cue, Hedge: c.Hedge, Claim: claimClip(d.SpanText(c.Span))})
 				}
 			}
 		}
@@ -277,6 +326,17 @@ func evalClaimsPolNeAR(ctx context.Context, e *env, p *pipeline.Pipeline, path s
 	fmt.Fprintf(e.stdout, "  cue recall           %5.1f %%  (%d of %d found attributions with a cue: a claim on the content has it)\n", claimPct(cueOK, cueN), cueOK, cueN)
 	fmt.Fprintf(e.stdout, "  hedges of found      %v\n", hedges)
 	return 0
+}
+
+// claimSentence is the text of the sentences overlapping sp.
+func claimSentence(d *kilde.Doc, sp kilde.Span) string {
+	a, b := sp.Start, sp.End
+	for _, s := range d.Sentences {
+		if s.Overlaps(sp) {
+			a, b = min(a, s.Start), max(b, s.End)
+		}
+	}
+	return d.SpanText(kilde.Span{Start: a, End: b})
 }
 
 func claimPct(a, b int) float64 {
