@@ -109,6 +109,9 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			continue
 		}
 		c := kilde.Claim{Span: q.Span, Source: q.Speaker, Cue: q.Cue, CueSpan: q.CueSpan, Hedge: asserted.String()}
+		if sp := q.SpeakerSpan; sp.Start >= 0 && sp.Start < sp.End && sp.End <= len(d.Text) && !plausibleCanonical(d.Text[sp.Start:sp.End], q.Speaker) {
+			c.Source = d.Text[sp.Start:sp.End] // a headline taken for the speaker's full name
+		}
 		if l := a.langFor(d.LangAt(q.Start)); l != nil {
 			if v, ok := l.hkey[strings.ToLower(q.Cue)]; ok {
 				c.Hedge = l.hvals[v].cls.String()

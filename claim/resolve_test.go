@@ -137,6 +137,21 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "The farmers' union", text: "the price of milk was too low"}}},
 	{"da", "Niels’ advokat siger, at sagen er forældet.", nil,
 		[]want{{hedge: "asserted", source: "Niels’ advokat", text: "sagen er forældet"}}},
+	// "one" before a noun is a determiner, not a generic subject
+	{"en", "The plant will close in May, according to one engineer.", nil,
+		[]want{{hedge: "predicted", source: "one engineer", text: "The plant will close in May"}}},
+	{"en", "One says the bridge is unsafe.", nil,
+		[]want{{hedge: "reported", source: "", text: "the bridge is unsafe"}}},
+	// a plural noun in -s before a bare reporting verb is the subject, not a cue
+	{"en", "Half the money came in March, tax records show.", nil,
+		[]want{{hedge: "asserted", source: "tax records", text: "Half the money came in March"}}},
+	// a canonical name that runs on past the mention is a headline: the mention stays
+	{"en", "Okoye said the fees were too high.",
+		[]ent{{"Okoye", "PER", "Ruth Okoye Slams Bank Chiefs"}},
+		[]want{{hedge: "asserted", source: "Okoye", text: "the fees were too high"}}},
+	{"en", "Okafor said the fees were too high.",
+		[]ent{{"Okafor", "PER", "Daniel Okafor Jr."}},
+		[]want{{hedge: "asserted", source: "Daniel Okafor Jr.", text: "the fees were too high"}}},
 	// "why", "how", "whether" start no source
 	{"en", "The chef closed the kitchen before explaining why the oven had failed.", nil, nil},
 }
@@ -196,6 +211,9 @@ func TestQuoteSpeakerAgreement(t *testing.T) {
 			[]ent{{"Port Elm Authority", "ORG", ""}}, "a Port Elm Authority spokeswoman", "en"},
 		{"The talks failed, a senior Vera Olsen adviser said.", "The talks failed", "Vera Olsen", "said",
 			[]ent{{"Vera Olsen", "PER", ""}}, "a senior Vera Olsen adviser", "en"},
+		// a quote speaker's canonical name that is a headline: the words as written
+		{"The fees are too high, Okoye said.", "The fees are too high", "Ruth Okoye Slams Bank Chiefs", "said",
+			nil, "Okoye", "en"},
 		// a name inside a name is not cut out ("Olsen" is not "Olsen Group")
 		{"Sales fell, Olsen Group said.", "Sales fell", "Olsen Group", "said",
 			[]ent{{"Olsen Group", "ORG", ""}}, "Olsen Group", "en"},
@@ -222,6 +240,9 @@ func TestQuoteSpeakerAgreement(t *testing.T) {
 		qs := strings.Index(c.text, c.quote)
 		ci := strings.Index(c.text, c.cue)
 		d.Quotes = []kilde.Quote{{Span: kilde.Span{Start: qs, End: qs + len(c.quote)}, Kind: "indirect", Speaker: c.speaker, Cue: c.cue, CueSpan: kilde.Span{Start: ci, End: ci + len(c.cue)}}}
+		if i := strings.Index(c.text, c.want); i >= 0 {
+			d.Quotes[0].SpeakerSpan = kilde.Span{Start: i, End: i + len(c.want)}
+		}
 		if err := a.Annotate(d); err != nil {
 			t.Fatal(err)
 		}

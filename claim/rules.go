@@ -164,6 +164,10 @@ func (s *scan) sentence(sp kilde.Span, nq int) {
 			i++ // "the reports", "de tal"
 			continue
 		}
+		if !l.v2 && e == i+1 && s.pluralSubject(i) {
+			i++ // "fundraising reports show": a plural noun before its verb
+			continue
+		}
 		if k := l.skinds[v]; k != kVia && k != kNone {
 			s.cues = append(s.cues, hit{i: i, j: e, v: v})
 		}
@@ -770,10 +774,12 @@ func (s *scan) npForward(i, lim int) (int, int) {
 	if r&(rStop|rThat|rRel|rNeg|rDocprep|rNprep|rAux) != 0 {
 		return i, i
 	}
-	if r&(rPron|rGeneric) != 0 {
+	j := i
+	if r&rGeneric != 0 && s.detUse(i, lim) {
+		j++ // "one source", "one commenter": a determiner, no generic subject
+	} else if r&(rPron|rGeneric) != 0 {
 		return i, i + 1
 	}
-	j := i
 	for j < lim && s.role(j)&rDet != 0 && j-i < 3 {
 		j++
 	}
@@ -1026,6 +1032,28 @@ func (s *scan) subjectLike(a, b int) bool {
 	return true
 }
 
+// pluralSubject reports whether the one-word cue at i, ending in -s, is a
+// plural noun: a bare reporting verb follows it ("records show", "reports
+// suggest"), which a verb in -s cannot have right after it.
+func (s *scan) pluralSubject(i int) bool {
+	w := s.norm(i)
+	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' || !s.sourceCueAt(i+1) {
+		return false
+	}
+	v := s.norm(i + 1)
+	return s.toks[i+1].kind == tWord && !s.toks[i+1].cap && v[len(v)-1] != 's' && !s.pastTense(i+1) && string(v[len(v)-min(len(v), 3):]) != "ing"
+}
+
+// detUse reports whether the generic word at i ("one") is a determiner: a
+// plain word follows it that is no verb, cue or function word.
+func (s *scan) detUse(i, lim int) bool {
+	k := i + 1
+	if k >= lim || s.toks[k].kind != tWord || s.toks[k].cap || s.toks[k].src != nil || s.toks[k].h != nil {
+		return false
+	}
+	return s.role(k)&^(rWord|rDoc) == 0 && !s.pastTense(k)
+}
+
 // possessive reports whether token i is the apostrophe of a plural or
 // s-final possessive ("Sanders' team", "the Clintons’ lawyer"): right after
 // a word in -s, with a space and a word after it.
@@ -1162,10 +1190,7 @@ func (s *scan) npText(a, b int) string {
 			break
 		}
 		if e.End == en && e.Start >= st && (e.Label == "PER" || e.Label == "ORG") {
-			if e.Canonical != "" {
-				return e.Canonical
-			}
-			return s.text[e.Start:e.End]
+			return s.entName(e)
 		}
 	}
 	p := b
@@ -1203,10 +1228,7 @@ func (s *scan) sourceText(a, b int) (string, bool) {
 			for i := len(s.d.Entities) - 1; i >= 0; i-- {
 				e := s.d.Entities[i]
 				if e.End <= off && e.Label == "PER" {
-					if e.Canonical != "" {
-						return e.Canonical, false
-					}
-					return s.text[e.Start:e.End], false
+					return s.entName(e), false
 				}
 			}
 			if s.lastNamed != "" {
@@ -1543,10 +1565,45 @@ func rank(h string) class {
 
 // entName is the canonical name of entity e, else its text.
 func (s *scan) entName(e kilde.Entity) string {
-	if e.Canonical != "" {
+	t := s.text[e.Start:e.End]
+	if e.Canonical != "" && plausibleCanonical(t, e.Canonical) {
 		return e.Canonical
 	}
-	return s.text[e.Start:e.End]
+	return t
+}
+
+// plausibleCanonical reports whether canon can be the full name of the
+// mention text: it ends with the mention's last word ("Clinton" → "Hillary
+// Clinton"; "Biden" → "Joseph R. Biden Jr."), or does not hold that word at
+// all (an acronym, a short form). A canonical name that runs on past the
+// mention's last word is a headline taken for a name ("Warren" → "Elizabeth
+// Warren Hammers Wells Fargo CEO"); the mention is kept then.
+func plausibleCanonical(mention, canon string) bool {
+	mw, cw := strings.Fields(mention), strings.Fields(canon)
+	if len(mw) == 0 || len(cw) == 0 {
+		return true
+	}
+	last := nameWord(mw[len(mw)-1])
+	end := len(cw) - 1
+	switch strings.ToLower(nameWord(cw[end])) {
+	case "jr", "sr", "ii", "iii", "iv":
+		end--
+	}
+	for i := end; i >= 0; i-- {
+		if strings.EqualFold(nameWord(cw[i]), last) {
+			return i == end
+		}
+	}
+	return true
+}
+
+// nameWord is w without a possessive ending and trailing punctuation.
+func nameWord(w string) string {
+	w = strings.TrimRight(w, ".,;:")
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		w = strings.TrimSuffix(w, p)
+	}
+	return w
 }
 
 // orgRef resolves a definite description of an organisation ("styrelsen",
