@@ -152,6 +152,11 @@ var resRows = []resRow{
 	{"en", "Okafor said the fees were too high.",
 		[]ent{{"Okafor", "PER", "Daniel Okafor Jr."}},
 		[]want{{hedge: "asserted", source: "Daniel Okafor Jr.", text: "the fees were too high"}}},
+	// the opening name before two insertions is the source
+	{"en", "Mira Patel, the director of Greenline, a charity that runs food banks, said demand had doubled.", nil,
+		[]want{{hedge: "asserted", source: "Mira Patel", text: "demand had doubled"}}},
+	{"en", "Okafor, speaking at a rally in Leeds, England, said the vote was close.", nil,
+		[]want{{hedge: "asserted", source: "Okafor", text: "the vote was close"}}},
 	// "why", "how", "whether" start no source
 	{"en", "The chef closed the kitchen before explaining why the oven had failed.", nil, nil},
 }

@@ -712,6 +712,9 @@ func (s *scan) npBackwardAppos(p int) (a, b, reg int) {
 		a, b = s.npBackward(p)
 		return a, b, a
 	}
+	if x, y := s.leadSubject(p); x < y {
+		return x, y, x
+	}
 	q := p - 1
 	for q >= s.first && !s.punct(q, ",") && p-q < 20 {
 		if s.toks[q].kind == tPunct && !s.punct(q, "-.()'’") {
@@ -741,6 +744,32 @@ func (s *scan) npBackwardAppos(p int) (a, b, reg int) {
 	default:
 		return a, b, x // "one of the lawyers, Jane Roe,"
 	}
+}
+
+// leadSubject returns the phrase that opens the sentence when two or more
+// comma-separated insertions stand between it and the comma at p before the
+// verb: "Tom Fitton, the president of Judicial Watch, a conservative group,
+// said"; "Clinton, during a meeting in Columbus, Ohio, said". The insertions
+// hold no reporting verb. It returns p, p if there is no such phrase.
+func (s *scan) leadSubject(p int) (int, int) {
+	x, y := s.npForward(s.first, p)
+	if x != s.first || x == y || !s.punct(y, ",") {
+		return p, p
+	}
+	commas := 0
+	for k := y; k < p; k++ {
+		if s.punct(k, ",") {
+			commas++
+		} else if commas == 1 && s.role(k)&rConj != 0 {
+			return p, p // a list: "Smith, Jones and Brown, all lawyers, said"
+		} else if s.toks[k].kind == tPunct && !s.punct(k, ".-()'’") || s.toks[k].src != nil && s.sourceCueAt(k) {
+			return p, p
+		}
+	}
+	if commas < 2 || p-y > 40 {
+		return p, p
+	}
+	return x, y
 }
 
 // capShare is the share of capitalized words in [a, b), in percent.
