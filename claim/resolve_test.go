@@ -157,8 +157,13 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "Mira Patel", text: "demand had doubled"}}},
 	{"en", "Okafor, speaking at a rally in Leeds, England, said the vote was close.", nil,
 		[]want{{hedge: "asserted", source: "Okafor", text: "the vote was close"}}},
-	// "why", "how", "whether" start no source
-	{"en", "The chef closed the kitchen before explaining why the oven had failed.", nil, nil},
+	// "why", "how", "whether" start no source; a gerund after a preposition
+	// takes the subject of the main clause
+	{"en", "The chef closed the kitchen before explaining why the oven had failed.", nil,
+		[]want{{hedge: "asserted", source: "The chef", text: "why the oven had failed"}}},
+	{"en", "Costa ended the speech by saying that taxes will fall.", nil,
+		[]want{{hedge: "predicted", source: "Costa", text: "taxes will fall"}}},
+	{"en", "The fund grew after adding the budget was safe.", nil, nil},
 }
 
 func TestResolveAndClauses(t *testing.T) {
@@ -305,5 +310,26 @@ func TestQuoteRunOn(t *testing.T) {
 		if d.Claims[0].Span.Contains(d.Claims[1].CueSpan) {
 			t.Errorf("Annotate(%q): the quote claim %q still holds the second verb", c.text, d.SpanText(d.Claims[0].Span))
 		}
+	}
+}
+
+// A quote without a cue word takes the reporting verb that introduces it,
+// even when the sentence analysis names the speaker differently ("She" for
+// the quote's resolved name); the quote keeps its speaker.
+func TestQuoteTakesCue(t *testing.T) {
+	a, err := claim.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := `She ended the speech by saying, "We will not give up."`
+	d := kilde.NewDoc(kilde.Article{Lang: "en", Text: text})
+	d.Sentences = sentences(text)
+	qs := strings.Index(text, "We will")
+	d.Quotes = []kilde.Quote{{Span: kilde.Span{Start: qs, End: qs + len("We will not give up.")}, Kind: "direct", Speaker: "Lena Borg"}}
+	if err := a.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Claims) != 1 || d.Claims[0].Cue != "saying" || d.Claims[0].Source != "Lena Borg" {
+		t.Errorf("Annotate(%q) = %+v, want one claim by Lena Borg with cue \"saying\"", text, describe(d))
 	}
 }

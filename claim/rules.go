@@ -477,6 +477,15 @@ func (s *scan) attribute(at *att) bool {
 		at.srcA, at.srcB = a, b
 	case kSay, kSayX, kTold:
 		p := c.i - 1
+		if !s.l.v2 && s.endsIng(c.i) && p >= s.first && s.toks[p].kind == tWord && s.role(p)&(rBy|rNprep|rStop) != 0 {
+			// "by saying", "before adding": the subject of the main clause
+			a, b := s.mainSubject(p)
+			if a < 0 {
+				return false // the gerund's object is never its subject
+			}
+			at.srcA, at.srcB = a, b
+			break
+		}
 		if !s.l.v2 && (s.role(p)&rBe != 0 || s.role(p)&rAux != 0 && s.role(p-1)&rBe != 0) && !s.endsIng(c.i) {
 			// passive: "was called a liar by X" — the source follows "by", if anywhere
 			for q := c.j; q < n && q-c.j < 10 && s.toks[q].kind != tPunct; q++ {
@@ -1486,7 +1495,7 @@ func (s *scan) mergeQuotes(start, nq int) {
 			qc.Hedge = c.Hedge
 		}
 		// A quote without a cue word takes the one found for the same words.
-		if qc.Cue == "" && c.Cue != "" && (same || c.Source == "") {
+		if qc.Cue == "" && c.Cue != "" && (same || c.Source == "" || !qc.Span.Overlaps(c.CueSpan)) {
 			qc.Cue, qc.CueSpan = c.Cue, c.CueSpan
 		}
 	}
