@@ -128,6 +128,13 @@ var rows = []row{
 	{"en", "The company denies that it broke the law.", []want{{hedge: "denied", source: "The company", cue: "denies"}}},
 	{"en", "The company did not deny that it broke the law.", []want{{hedge: "possible", source: "The company", cue: "deny"}}},
 	{"en", "Researchers estimated that 4,000 birds died.", []want{{hedge: "estimated", source: "Researchers", cue: "estimated"}}},
+	// verbs of knowing, noticing and agreeing need "that" (or a colon)
+	{"en", "Aid groups note that the roads are closed.", []want{{hedge: "asserted", source: "Aid groups", cue: "note", text: "the roads are closed"}}},
+	{"en", "The coach recognized that the team was tired.", []want{{hedge: "asserted", source: "The coach", cue: "recognized"}}},
+	{"en", "Both sides agreed that the border stays open.", []want{{hedge: "asserted", source: "Both sides", cue: "agreed"}}},
+	{"en", "Farmers know that the river floods in spring.", []want{{hedge: "asserted", source: "Farmers", cue: "know"}}},
+	{"en", "The sign reads: Closed after dark.", []want{{hedge: "asserted", source: "The sign", cue: "reads", text: "Closed after dark"}}},
+	{"en", "She read the letter twice.", nil},
 	{"en", "Rep. Anna Kline (D-Ohio) said that the bill would pass.", []want{{hedge: "asserted", source: "Rep. Anna Kline", cue: "said"}}},
 	{"en", "Tom Reed, the city's fire chief, said the blaze was under control.", []want{{hedge: "asserted", source: "Tom Reed", cue: "said"}}},
 	{"en", "The governor was called a liar by the opposition leader.", []want{{hedge: "asserted", source: "the opposition leader", cue: "called"}}},
