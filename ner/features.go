@@ -57,6 +57,15 @@ const (
 	tHyphName
 	tSuf5
 	tSuf6
+	// Format version 2.
+	tClus1
+	tClus2
+	tClus3
+	tPrevClus
+	tNextClus
+	tClusCap
+	tDict
+	tDictBit
 )
 
 const (
@@ -139,9 +148,12 @@ type tokInfo struct {
 	gazHyph                   uint64 // gazetteer kind of the first hyphen part
 	nrunes                    int
 	cap, allCaps, alpha       bool
-	common                    bool  // lower form seen lower-case in training
-	name, hyphName            uint8 // 1+type the word mostly had in training names, 0 if none
-	punctStart                bool  // an opening quote, dash, colon: the next word starts a clause
+	common                    bool   // lower form seen lower-case in training
+	name, hyphName            uint8  // 1+type the word mostly had in training names, 0 if none
+	punctStart                bool   // an opening quote, dash, colon: the next word starts a clause
+	clus                      uint32 // 1+word cluster id, 0 if none
+	clusLow                   bool   // the cluster is that of the lower-cased form
+	dict                      uint8  // dictLower|dictCap of the lower form
 }
 
 // stripPossessive removes an English-style possessive ("Trump's", "USA’s")
@@ -237,6 +249,15 @@ func (m *Model) info(ti *tokInfo, w string, scratch []rune) []rune {
 		_, ti.common = m.common[ti.lower]
 	}
 	ti.name = m.names[ti.lower]
+	if m.clusters != nil {
+		if ti.clus = m.clusters[ti.word]; ti.clus == 0 {
+			ti.clus = m.clusters[ti.lower]
+			ti.clusLow = ti.clus != 0
+		}
+	}
+	if m.dict != nil {
+		ti.dict = m.dict[ti.lower]
+	}
 	// Hyphen compounds: "ISIS-krigere", "Schleswig-Holstein".
 	if i := indexRune(low, '-'); i > 0 && i < len(low)-1 {
 		j := lastIndexRune(low, '-')
@@ -317,7 +338,7 @@ func (m *Model) markGazetteer(infos []tokInfo) {
 }
 
 // maxFeats bounds the number of features of one token.
-const maxFeats = 48
+const maxFeats = 64
 
 // features appends the features of token i to f.
 func features(f []uint64, infos []tokInfo, i int) []uint64 {
@@ -420,6 +441,39 @@ func features(f []uint64, infos []tokInfo, i int) []uint64 {
 	}
 	if n.gaz != 0 {
 		f = append(f, feat(tNextGaz, n.gaz))
+	}
+	if t.clus != 0 {
+		lv := clusterLevelsOf(t.clus - 1)
+		low := uint64(0)
+		if t.clusLow {
+			low = 1
+		}
+		f = append(f,
+			feat(tClus1, lv[0]<<1|low),
+			feat(tClus2, lv[1]<<1|low),
+			feat(tClus3, lv[2]<<1|low),
+		)
+		if t.cap {
+			f = append(f, feat(tClusCap, lv[1]<<1|init))
+		}
+	}
+	if p.clus != 0 {
+		f = append(f, feat(tPrevClus, clusterLevelsOf(p.clus - 1)[1]))
+	}
+	if n.clus != 0 {
+		f = append(f, feat(tNextClus, clusterLevelsOf(n.clus - 1)[1]))
+	}
+	if t.dict != 0 && t.alpha {
+		c := uint64(0)
+		if t.cap {
+			c = 1
+		}
+		f = append(f, feat(tDict, uint64(t.dict)<<2|c<<1|init))
+		for b := uint8(dictPlace); b != 0 && t.dict >= b; b <<= 1 {
+			if t.dict&b != 0 {
+				f = append(f, feat(tDictBit, uint64(b)<<1|c))
+			}
+		}
 	}
 	l := t.nrunes
 	if l > 12 {

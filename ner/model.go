@@ -15,7 +15,9 @@ import (
 
 // formatVersion is written in every model file; Load refuses other versions.
 // Bump it when features.go or the file layout changes.
-const formatVersion = 1
+// Version 2 adds word clusters and dictionary words; Load also reads
+// version 1 files (which have neither).
+const formatVersion = 2
 
 const magic = "KILDENER"
 
@@ -99,6 +101,11 @@ type Model struct {
 	names       map[uint64]uint8 // lower form → 1+type it mostly had in training names
 	nameWords   []string         // "word\tTYPE", as stored
 
+	clusters     map[uint64]uint32 // word hash → 1+cluster id (clusters.go)
+	clusterWords []string          // "word\tid", as stored
+	dict         map[uint64]uint8  // lower form → dictLower|dictCap
+	dictWords    []string          // dictionary words, as stored
+
 	pool sync.Pool
 }
 
@@ -179,7 +186,7 @@ func (m *Model) setNames(lines []string) {
 
 // ErrFormat is returned by Load for a file that is not a kilde NER model of
 // this version.
-var ErrFormat = errors.New("not a kilde NER model of format version 1")
+var ErrFormat = errors.New("not a kilde NER model of format version 1 or 2")
 
 // Load reads a model written by WriteTo.
 func Load(r io.Reader) (*Model, error) {
@@ -187,7 +194,8 @@ func Load(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(r, head[:]); err != nil {
 		return nil, fmt.Errorf("ner: load model: %w", err)
 	}
-	if string(head[:8]) != magic || binary.LittleEndian.Uint32(head[8:]) != formatVersion {
+	version := binary.LittleEndian.Uint32(head[8:])
+	if string(head[:8]) != magic || version < 1 || version > formatVersion {
 		return nil, fmt.Errorf("ner: load model: %w", ErrFormat)
 	}
 	zr, err := gzip.NewReader(r)
@@ -252,6 +260,17 @@ func Load(r io.Reader) (*Model, error) {
 		return fail(err)
 	}
 	m.setNames(splitLines(names))
+	if version >= 2 {
+		clusters, err := readStr()
+		if err != nil {
+			return fail(err)
+		}
+		dict, err := readStr()
+		if err != nil {
+			return fail(err)
+		}
+		m.setExtra(splitLines(clusters), splitLines(dict))
+	}
 	m.buildTable(keys)
 	m.setLists(splitLines(gaz), splitLines(common))
 	return m, nil
@@ -298,6 +317,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	writeStr(strings.Join(m.gazNames, "\n"))
 	writeStr(strings.Join(m.commonWords, "\n"))
 	writeStr(strings.Join(m.nameWords, "\n"))
+	writeStr(strings.Join(m.clusterWords, "\n"))
+	writeStr(strings.Join(m.dictWords, "\n"))
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
 	}

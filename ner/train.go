@@ -145,7 +145,11 @@ type TrainOptions struct {
 	// OBias is the O-label bias stored in the model when dev is empty (a
 	// final model trained on train+dev, with the bias chosen on dev before).
 	OBias float32
-	Meta  Meta
+	// Clusters ("word<TAB>id" lines, BuildClusters) and Dict (dictionary
+	// words, ReadHunspellDic) are stored in the model and used as features.
+	Clusters []string
+	Dict     []string
+	Meta     Meta
 }
 
 // Train trains an averaged structured perceptron (first-order Viterbi over
@@ -162,12 +166,13 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	base := &Model{}
 	base.setLists(opt.Gazetteer, commonWords(train))
 	base.setNames(nameList(train, -1))
+	base.setExtra(opt.Clusters, opt.Dict)
 	// The name list seen by a training sentence is built from the other
 	// folds (jackknifing), so that the model learns how far to trust it on
 	// words it has not seen.
 	folds := make([]*Model, nameFolds)
 	for k := range folds {
-		folds[k] = &Model{gaz: base.gaz, common: base.common}
+		folds[k] = &Model{gaz: base.gaz, common: base.common, clusters: base.clusters, dict: base.dict}
 		folds[k].setNames(nameList(train, k))
 	}
 
@@ -222,6 +227,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	m := quantize(keys, sum.w, sum.tw, sum.ew, opt.MinAbs)
 	m.setLists(base.gazNames, base.commonWords)
 	m.setNames(base.nameWords)
+	m.setExtra(base.clusterWords, base.dictWords)
 	m.Meta = opt.Meta
 	m.Meta.Epochs = best.Meta.Epochs
 	m.Meta.Seed = opt.Seed
@@ -339,6 +345,7 @@ func trainRun(data []sentFeats, keys []uint64, base *Model, dev []Sentence, seed
 		m := quantize(keys, aw[0], aw[1], aw[2], opt.MinAbs)
 		m.setLists(base.gazNames, base.commonWords)
 		m.setNames(base.nameWords)
+		m.setExtra(base.clusterWords, base.dictWords)
 		m.Meta = opt.Meta
 		m.Meta.Epochs = ep
 		m.Meta.Seed = seed

@@ -62,12 +62,15 @@ func readNERFile(path string) ([]ner.Sentence, error) {
 }
 
 func runTrain(ctx context.Context, e *env, args []string) int {
+	if len(args) > 0 && args[0] == "clusters" {
+		return trainClusters(e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ner" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
-			fmt.Fprintf(e.stderr, "Usage: kilde train ner [flags]\n")
+			fmt.Fprintf(e.stderr, "Usage: kilde train ner|clusters [flags]\n")
 			return 0
 		}
-		fmt.Fprintf(e.stderr, "Usage: kilde train ner [flags]   (ner is the only model)\n")
+		fmt.Fprintf(e.stderr, "Usage: kilde train ner|clusters [flags]\n")
 		return 2
 	}
 	fs := newFlags(e, "train ner", "", "Train the named-entity tagger on ../shared/data/ner/<lang>/ train, print dev F1 per epoch,\nkeep the epoch with the best dev F1, and write the model file.")
@@ -82,6 +85,10 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 	minAbs := fs.Float64("min-abs", 0, "drop feature rows whose largest averaged weight is below this")
 	final := fs.Bool("final", false, "train the shipped model: the language's dev split is added to the training data\n(repeated like train), no epoch selection: exactly --epochs passes and the O bias --o-bias,\nboth chosen on dev by an earlier run without --final")
 	oBias := fs.Float64("o-bias", 0, "O-label bias stored with --final (a non --final run tunes it on dev and prints it)")
+	clusters := fs.String("clusters", "", "word cluster table made by `kilde train clusters` (\"\": none)")
+	dict := fs.String("dict", "", "hunspell .dic word list used as a feature, e.g. "+defaultHunspellDa+" (Debian package hunspell-da; \"\": none)")
+	typed := fs.String("dict-typed", "", "file of \"word<TAB>type letters\" lines (O org, T place, A first name, C surname, M other) added to the dictionary feature")
+	placeFlag := fs.String("dict-place-flag", "54", "hunspell flag that marks place names in --dict (da_DK: 54; \"\": none)")
 	if code, ok := parseFlags(fs, args[1:]); !ok {
 		return code
 	}
@@ -142,10 +149,46 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
 		return 1
 	}
+	var clusterLines, dictWords []string
+	if *clusters != "" {
+		b, err := os.ReadFile(*clusters)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde train ner: --clusters: %v (make it with `kilde train clusters`)\n", err)
+			return 1
+		}
+		clusterLines = splitNonEmpty(string(b))
+	}
+	if *dict != "" {
+		f, err := os.Open(*dict)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde train ner: --dict: %v (Debian: apt-get install hunspell-da)\n", err)
+			return 1
+		}
+		dictWords, err = ner.ReadHunspellDic(f, *placeFlag)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde train ner: %v\n", err)
+			return 1
+		}
+	}
+	if *typed != "" {
+		b, err := os.ReadFile(*typed)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde train ner: --dict-typed: %v\n", err)
+			return 1
+		}
+		dictWords = append(dictWords, splitNonEmpty(string(b))...)
+	}
 	start := time.Now()
 	cmdline := fmt.Sprintf("kilde train ner --lang %s --seed %d --epochs %d --runs %d --min-abs %g", *lang, *seed, *epochs, *runs, *minAbs)
 	if *extra != "" {
 		cmdline += fmt.Sprintf(" --repeat %d --add-train %s", *repeat, filepath.Base(*extra))
+	}
+	if *clusters != "" {
+		cmdline += fmt.Sprintf(" --clusters %s (%d words)", filepath.Base(*clusters), len(clusterLines))
+	}
+	if *dict != "" {
+		cmdline += fmt.Sprintf(" --dict %s (%d words)", *dict, len(dictWords))
 	}
 	trainName := filepath.Base(nerDataFile(shared, *lang, "train"))
 	if *final {
@@ -154,6 +197,7 @@ func runTrain(ctx context.Context, e *env, args []string) int {
 	}
 	m, err := ner.Train(train, dev, ner.TrainOptions{
 		Epochs: *epochs, Seed: *seed, Runs: *runs, MinAbs: float32(*minAbs), Gazetteer: gaz, OBias: float32(*oBias),
+		Clusters: clusterLines, Dict: dictWords,
 		Meta: ner.Meta{Lang: *lang, Command: cmdline, Train: trainName, Final: *final,
 			Gazetteer: "GeoNames world-cities.csv (CC BY 4.0, © GeoNames): city, country and region names; CLDR country names (Unicode License); lexicon/all/ner_orgs.txt, lexicon/da/ner_places.tsv, lexicon/all/quote_firstnames.tsv (MIT)"},
 		Progress: func(ep int, t eval.Table, rows int) {
@@ -298,4 +342,93 @@ func nerGUMDocs(path, split string) []int {
 		out[i] = d.n
 	}
 	return out
+}
+
+// Danish running text and word lists from Debian packages (see
+// ner/model/README.md for their licenses).
+const (
+	defaultTextDa     = "/usr/share/libreoffice/help/da"
+	defaultHunspellDa = "/usr/share/hunspell/da_DK.dic"
+)
+
+func splitNonEmpty(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimRight(l, "\r"); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// trainClusters builds the word cluster table of `kilde train ner
+// --clusters` from unlabeled running text plus the words of the training
+// split(s), never dev or test.
+func trainClusters(e *env, args []string) int {
+	fs := newFlags(e, "train clusters", "", "Cluster the frequent words of unlabeled text (HTML or .txt files under --text) and of\nthe training split of --lang (plus --add-train) by their left/right neighbours; write\n\"word<TAB>cluster id\" lines for `kilde train ner --clusters`.")
+	lang := fs.String("lang", "da", "language whose training split is added to the text: da or en")
+	text := fs.String("text", defaultTextDa, "comma-separated directories of running text (default: Debian package libreoffice-help-da)")
+	extra := fs.String("add-train", "", "another CoNLL file whose words are added (e.g. ../shared/data/ner/en/en_gum_train.tsv)")
+	data := fs.String("data", "", "shared data directory (default ../shared beside the repo root)")
+	out := fs.String("out", "", "file to write (required)")
+	seed := fs.Int64("seed", 1, "projection and k-means seed")
+	words := fs.Int("words", 40000, "cluster at most this many most frequent words")
+	minCount := fs.Int("min-count", 3, "and only words seen at least this often")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *out == "" {
+		fmt.Fprintf(e.stderr, "kilde train clusters: --out is required\n")
+		return 2
+	}
+	var dirs []string
+	for _, d := range strings.Split(*text, ",") {
+		if d = strings.TrimSpace(d); d != "" {
+			if _, err := os.Stat(d); err != nil {
+				fmt.Fprintf(e.stderr, "kilde train clusters: --text %s: %v (Debian: apt-get install --no-install-recommends libreoffice-help-da)\n", d, err)
+				return 1
+			}
+			dirs = append(dirs, d)
+		}
+	}
+	start := time.Now()
+	sents, err := ner.ReadTextDirs(dirs)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "kilde train clusters: %v\n", err)
+		return 1
+	}
+	ntext := len(sents)
+	shared := *data
+	if shared == "" {
+		if shared, err = nerSharedDir(); err != nil {
+			fmt.Fprintf(e.stderr, "kilde train clusters: %v\n", err)
+			return 1
+		}
+	}
+	files := []string{nerDataFile(shared, *lang, "train")}
+	if *extra != "" {
+		files = append(files, *extra)
+	}
+	for _, p := range files {
+		ss, err := readNERFile(p)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "kilde train clusters: %v\n", err)
+			return 1
+		}
+		for _, s := range ss {
+			sents = append(sents, s.Words)
+		}
+	}
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s)
+	}
+	lines := ner.BuildClusters(sents, ner.ClusterOptions{Words: *words, MinCount: *minCount, Seed: *seed})
+	if err := os.WriteFile(*out, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		fmt.Fprintf(e.stderr, "kilde train clusters: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(e.stdout, "%d paragraphs of text + %d training sentences, %d tokens; %d words clustered; wrote %s in %s\n",
+		ntext, len(sents)-ntext, tokens, len(lines), *out, time.Since(start).Round(time.Millisecond))
+	return 0
 }
