@@ -157,6 +157,19 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "Mira Patel", text: "demand had doubled"}}},
 	{"en", "Okafor, speaking at a rally in Leeds, England, said the vote was close.", nil,
 		[]want{{hedge: "asserted", source: "Okafor", text: "the vote was close"}}},
+	// a long fronted adverbial is no content when the content follows the verb
+	{"en", "In a letter sent to the council on Monday, the residents said the park will close.", nil,
+		[]want{{hedge: "predicted", source: "the residents", text: "the park will close"}}},
+	// an adverb between auxiliary and verb; a negated auxiliary before a verb
+	{"en", "The club has since said that the fee was paid.", nil,
+		[]want{{hedge: "asserted", source: "The club", text: "the fee was paid"}}},
+	{"en", "The builder hadn’t expected that the roof would leak.", nil,
+		[]want{{hedge: "predicted", source: "The builder", text: "the roof would leak"}}},
+	// an insertion between dashes
+	{"en", "The judge -- who has led the court since 2019 -- said the case was closed.", nil,
+		[]want{{hedge: "asserted", source: "The judge", text: "the case was closed"}}},
+	// a verb with a class of its own before a preposition takes no object
+	{"en", "The farmers hoped for rain.", nil, nil},
 	// "why", "how", "whether" start no source; a gerund after a preposition
 	// takes the subject of the main clause
 	{"en", "The chef closed the kitchen before explaining why the oven had failed.", nil,

@@ -508,6 +508,9 @@ func (s *scan) attribute(at *att) bool {
 			}
 		}
 		timed := false
+		if p == c.i-1 && s.role(p)&rStop != 0 && s.role(p-1)&rAux != 0 && s.toks[p].kind == tWord {
+			p-- // "has since said"
+		}
 		for p >= s.first && s.role(p)&(rAux|rNeg|rTime) != 0 {
 			timed = timed || s.role(p)&rTime != 0
 			p--
@@ -717,6 +720,27 @@ func (s *scan) antecedent(p int) (int, int) {
 // asked not to be named, said"; "one of the lawyers, Jane Roe, said". It
 // returns the source phrase and the first token of the whole subject.
 func (s *scan) npBackwardAppos(p int) (a, b, reg int) {
+	if s.dash(p) {
+		// "The justice -- who has ... -- said": the phrase before the insertion
+		q := p - 1
+		if s.punct(p, "-") {
+			q-- // "--"
+		}
+		for k := q; k >= s.first && q-k < 30; k-- {
+			if s.dash(k) {
+				if s.role(k+1)&rRel != 0 || s.punct(k-1, "-") && s.role(k+1)&rRel != 0 {
+					if s.punct(k, "-") {
+						k--
+					}
+					x, y := s.npBackward(k - 1)
+					if x < y {
+						return x, y, x
+					}
+				}
+				break
+			}
+		}
+	}
 	if !s.punct(p, ",") {
 		a, b = s.npBackward(p)
 		return a, b, a
@@ -753,6 +777,12 @@ func (s *scan) npBackwardAppos(p int) (a, b, reg int) {
 	default:
 		return a, b, x // "one of the lawyers, Jane Roe,"
 	}
+}
+
+// dash reports whether token p is a dash that sets off an insertion: "—",
+// "–", or the second "-" of "--".
+func (s *scan) dash(p int) bool {
+	return s.punct(p, "—–") || s.punct(p, "-") && s.punct(p-1, "-")
 }
 
 // leadSubject returns the phrase that opens the sentence when two or more
@@ -1345,7 +1375,10 @@ func (s *scan) contents() {
 		// nor for ", saying ...", whose content follows it
 		if a < 0 && at.regI > low && (s.punct(at.regI-1, ",:–—-") || s.punct(at.regI-1, quotes) && !s.possessive(at.regI-1)) && !(at.kind == kSayP && lim-at.regJ > 1) {
 			x, y := s.trim(low, at.regI)
-			adverbial := y-x <= 4 && (s.role(x)&(rStop|rNprep|rTime|rAux) != 0 || s.toks[x].kind == tWord && s.role(x)&rTime != 0) && lim > at.regJ
+			// a fronted adverbial: short, or followed by the content after
+			// the cue ("In a statement defending X, the campaign said he ...")
+			adverbial := (y-x <= 4 || at.kind == kSayX && s.clauseLike(at.regJ, lim) && lim-at.regJ > 2) &&
+				(s.role(x)&(rStop|rNprep|rTime|rAux) != 0 || s.toks[x].kind == tWord && s.role(x)&rTime != 0) && lim > at.regJ
 			if x < y && !adverbial {
 				a, b = x, y
 				// "X topped 44C, and at least 12 tourists have died, according to
@@ -1401,7 +1434,7 @@ func (s *scan) contents() {
 		// A verb with a class of its own after its subject takes its object
 		// clause too: "Democrats hoped the meeting would help", "X has
 		// pledged to stay" (opinion, predicted: the subject's, not the writer's).
-		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || at.verb > asserted && (s.l.v2 || at.backwardSubj)) && lim > at.regJ &&
+		if a < 0 && (at.kind == kSayX || at.kind == kSayP || at.kind == kTold || at.kind == kPrep || at.verb > asserted && (s.l.v2 || at.backwardSubj && (s.role(at.regJ)&(rStop|rNprep) == 0 || s.is(at.regJ, "to")))) && lim > at.regJ &&
 			(s.l.v2 || at.kind == kPrep || !(s.punct(at.regJ, ",") && !at.backwardSubj && at.srcB == at.regJ)) &&
 			!(at.kind != kPrep && s.mannerOnly(at.regJ, lim)) {
 			a, b = at.regJ, lim
