@@ -1646,7 +1646,9 @@ func (s *scan) entName(e kilde.Entity) string {
 // plausibleCanonical reports whether canon can be the full name of the
 // mention text: it ends with the mention's last word ("Clinton" → "Hillary
 // Clinton"; "Biden" → "Joseph R. Biden Jr."), or does not hold that word at
-// all (an acronym, a short form). A canonical name that runs on past the
+// all (an acronym, a short form). A lone first name ("Hillary") keeps its
+// mention too: it cannot be told from a name with a word after it ("Pence"
+// → "Pence Thursday"). A canonical name that runs on past the
 // mention's last word is a headline taken for a name ("Warren" → "Elizabeth
 // Warren Hammers Wells Fargo CEO"); the mention is kept then.
 func plausibleCanonical(mention, canon string) bool {
