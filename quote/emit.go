@@ -8,10 +8,10 @@ import (
 	"github.com/kilde-news/kilde"
 )
 
-// emit writes the quotes to the Doc, in text order.
+// emit appends the quotes of the piece to the Doc, in text order.
 func (st *state) emit() {
 	d := st.d
-	out := d.Quotes[:0]
+	out := d.Quotes
 	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
 	for _, c := range st.cands {
 		if c.kind == "direct" && c.short && !c.spk.ok {
@@ -39,11 +39,6 @@ func (st *state) emit() {
 		out = append(out, q)
 	}
 	st.d.Quotes = out
-	for i, j := range TranslationOf(st.d) {
-		if j >= 0 {
-			st.d.Quotes[i].TranslationOf = j + 1
-		}
-	}
 }
 
 // TranslationOf links quotes that render an earlier quote in another

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,8 +47,11 @@ type state struct {
 	ments  []mention        // people and organisations in text order
 	smen   []mention        // resolved speakers in text order
 	cands  []cand
-	ents   []kilde.Entity // Doc.Entities when sorted
-	used   []bool         // token is a cue already used
+	ents   []kilde.Entity // Doc.Entities in the piece, when sorted
+	// hasEnts: the document has (sorted) entities, so a capitalized word
+	// outside one is no name
+	hasEnts bool
+	used    []bool // token is a cue already used
 	// cueDirect[m] is 1 + the index of the first direct quote with cue m
 	// (0: none); set by indirect for usedFar
 	cueDirect []int32
@@ -88,16 +92,16 @@ func runeBefore(s string, i int) rune {
 	return r
 }
 
-// tokenize splits the text into words, numbers, punctuation, quotation marks
-// and dashes, and numbers the non-empty lines.
-func (st *state) tokenize() {
+// tokenize splits the text from byte lo into words, numbers, punctuation,
+// quotation marks and dashes, and numbers the non-empty lines.
+func (st *state) tokenize(lo int) {
 	s := st.text
-	// One grow per document: about one token per 5 bytes of news text.
-	st.toks = slices.Grow(st.toks[:0], len(s)/5+16)
+	// One grow per piece: about one token per 5 bytes of news text.
+	st.toks = slices.Grow(st.toks[:0], (len(s)-lo)/5+16)
 	blk := -1
 	lineHasTok := false
-	lineStart := 0
-	for i := 0; i < len(s); {
+	lineStart := lo
+	for i := lo; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '\n' {
 			if lineHasTok {
@@ -226,6 +230,10 @@ func (st *state) segment() {
 	prevBlk := -1
 	si := 0
 	ss := st.d.Sentences
+	if len(st.toks) > 0 { // the first sentence that may hold a token of the piece
+		lo := st.toks[0].s
+		si = sort.Search(len(ss), func(i int) bool { return ss[i].End > lo })
+	}
 	st.sents = st.sents[:0]
 	for i := range st.toks {
 		t := &st.toks[i]

@@ -142,7 +142,7 @@ func (st *state) nameAt(i int) (int, bool) {
 		}
 		return j, en.Label == "PER" || en.Label == "ORG" || en.Label == "LOC" || en.Label == "MISC"
 	}
-	if len(st.ents) > 0 && st.toks[i].first {
+	if st.hasEnts && st.toks[i].first {
 		return i, false // the tagger saw no entity here
 	}
 	if !st.nameTok(i, st.toks[i].first || st.toks[i].qs) {
@@ -270,7 +270,7 @@ func (st *state) canonical(i, j int) string {
 // collectNames records every multi-word name and every person and
 // organisation mention, for canonical names and pronouns.
 func (st *state) collectNames() {
-	if len(st.ents) > 0 {
+	if st.hasEnts {
 		for _, e := range st.ents {
 			if e.Label != "PER" && e.Label != "ORG" {
 				continue
@@ -594,7 +594,7 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 	// "selskabet", "the company": the organisation last named
 	// (English only with the entity layer: capitals alone do not make an
 	// organisation there — "EB-5", "NATO summit")
-	if st.definite(i, k) && st.class(k-1)&wOrgNoun != 0 && (k-i == 1 || k-i == 2 && st.class(i)&wDet != 0) && (st.lx.code != "en" || len(st.ents) > 0) {
+	if st.definite(i, k) && st.class(k-1)&wOrgNoun != 0 && (k-i == 1 || k-i == 2 && st.class(i)&wDet != 0) && (st.lx.code != "en" || st.hasEnts) {
 		blk := st.blockOf(sp.span.Start)
 		st.eachBefore(sp.span.Start, 200, func(m *mention) bool {
 			if blk-st.blockOf(m.pos) > 6 {
