@@ -31,10 +31,10 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r)
 }
 
-// scan splits text into words (letters, with inner hyphens and apostrophes
-// between letters), digit runs, and single punctuation marks.
-func scan(text string, out []tok) []tok {
-	i := 0
+// scan splits text from byte lo into words (letters, with inner hyphens and
+// apostrophes between letters), digit runs, and single punctuation marks.
+func scan(text string, lo int, out []tok) []tok {
+	i := lo
 	sp, nl := true, true
 	for i < len(text) {
 		c := text[i]
