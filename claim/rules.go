@@ -868,7 +868,7 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			words++
 			break
 		}
-		if !s.l.v2 && t.kind == tWord && !t.cap && lowers > 0 && s.pastTense(j) && s.role(j+1)&(rDet|rPron) != 0 {
+		if !s.l.v2 && t.kind == tWord && !t.cap && lowers > 0 && s.pastTense(j) && (s.role(j+1)&(rDet|rPron) != 0 || j+1 < lim && s.toks[j+1].kind == tNum) {
 			break // "the senator criticized the ...": a verb, not part of the phrase
 		}
 		if t.kind == tWord && !t.cap && !sawCap {
