@@ -346,3 +346,30 @@ func TestQuoteTakesCue(t *testing.T) {
 		t.Errorf("Annotate(%q) = %+v, want one claim by Lena Borg with cue \"saying\"", text, describe(d))
 	}
 }
+
+// A second quote of the same speaker introduced by a nearer verb takes that
+// verb as its cue: '"A," she said, adding, "B"'.
+func TestQuoteNearerCue(t *testing.T) {
+	a, err := claim.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := `The port reopened, Ana Silva said, adding that "the cranes work again."`
+	d := kilde.NewDoc(kilde.Article{Lang: "en", Text: text})
+	d.Sentences = sentences(text)
+	qs := strings.Index(text, "the cranes")
+	ci := strings.Index(text, "said")
+	d.Quotes = []kilde.Quote{{Span: kilde.Span{Start: qs, End: qs + len("the cranes work again.")}, Kind: "direct", Speaker: "Ana Silva", Cue: "said", CueSpan: kilde.Span{Start: ci, End: ci + 4}}}
+	if err := a.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	var cues []string
+	for _, c := range d.Claims {
+		if c.Span.Start == qs {
+			cues = append(cues, c.Cue)
+		}
+	}
+	if len(cues) != 1 || cues[0] != "adding" {
+		t.Errorf("Annotate(%q) = %+v, want the quote claim with cue \"adding\"", text, describe(d))
+	}
+}

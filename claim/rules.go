@@ -1527,6 +1527,12 @@ func (s *scan) mergeQuotes(start, nq int) {
 		if (same || c.Source == "" || c.CueSpan == qc.CueSpan) && rank(c.Hedge) > rank(qc.Hedge) {
 			qc.Hedge = c.Hedge
 		}
+		// The same speaker's nearer reporting verb introduces these words:
+		// '"A," she said, adding, "B"' — B's cue is "adding", not "said".
+		if same && c.CueSpan.End > 0 && qc.CueSpan.End > 0 && c.CueSpan != qc.CueSpan && !qc.Span.Overlaps(c.CueSpan) &&
+			(qc.CueSpan.End <= c.CueSpan.Start && c.CueSpan.End <= qc.Start || qc.End <= c.CueSpan.Start && c.CueSpan.End <= qc.CueSpan.Start) {
+			qc.Cue, qc.CueSpan = c.Cue, c.CueSpan
+		}
 		// A quote without a cue word takes the one found for the same words.
 		if qc.Cue == "" && c.Cue != "" && (same || c.Source == "" || !qc.Span.Overlaps(c.CueSpan)) {
 			qc.Cue, qc.CueSpan = c.Cue, c.CueSpan
