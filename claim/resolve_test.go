@@ -373,3 +373,23 @@ func TestQuoteNearerCue(t *testing.T) {
 		t.Errorf("Annotate(%q) = %+v, want the quote claim with cue \"adding\"", text, describe(d))
 	}
 }
+
+// A scare quote inside an attributed clause belongs to that clause's source,
+// not to a speaker the quote layer carried over from an earlier sentence.
+func TestScareQuote(t *testing.T) {
+	a, err := claim.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := `Vera Moss spoke first. Tom Hale called the plan "a costly mistake."`
+	d := kilde.NewDoc(kilde.Article{Lang: "en", Text: text})
+	d.Sentences = sentences(text)
+	qs := strings.Index(text, "a costly")
+	d.Quotes = []kilde.Quote{{Span: kilde.Span{Start: qs, End: qs + len("a costly mistake.")}, Kind: "direct", Speaker: "Vera Moss"}}
+	if err := a.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Claims) != 1 || d.Claims[0].Source != "Tom Hale" || d.Claims[0].Cue != "called" {
+		t.Errorf("Annotate(%q) = %+v, want one claim by Tom Hale with cue \"called\"", text, describe(d))
+	}
+}

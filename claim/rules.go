@@ -1511,6 +1511,15 @@ func (s *scan) mergeQuotes(start, nq int) {
 			qc.Span = c.Span
 			s.qDirty = true
 		}
+		// A quotation inside the content of this sentence's attribution, its
+		// own cue (if any) outside the sentence, belongs to that attribution:
+		// 'Sanders called Trump a "pathological liar"', a scare quote whose
+		// speaker the quote layer took from an earlier sentence.
+		if c.Source != "" && c.CueSpan.End > 0 && qc.Start >= c.Start && qc.End <= c.End+4 && qc.Len() < c.Len() &&
+			!strings.EqualFold(c.Source, qc.Source) && (qc.CueSpan.End == 0 || !s.inSentence(qc.CueSpan)) {
+			qc.Source, qc.Cue, qc.CueSpan = c.Source, c.Cue, c.CueSpan
+			same = true
+		}
 		// The quote keeps its speaker, unless the same phrase was cut
 		// differently: "TV" for "TV 2", "avisen, som citerer AFP" for "avisen".
 		// The same reporting verb: a name resolved here ("selskabet" → Novo
@@ -1539,6 +1548,12 @@ func (s *scan) mergeQuotes(start, nq int) {
 		}
 	}
 	s.d.Claims = cs[:j]
+}
+
+// inSentence reports whether sp lies in the sentence being analysed.
+func (s *scan) inSentence(sp kilde.Span) bool {
+	n := len(s.toks)
+	return n > 0 && sp.Start >= s.toks[0].s && sp.End <= s.toks[n-1].e
 }
 
 // coordVerb reports whether the cue starting at byte off is a coordinated
