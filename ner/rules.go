@@ -222,6 +222,25 @@ func (a *Annotator) applyRules(d *kilde.Doc) {
 	d.Entities = c.ents
 }
 
+// personAfterTitle reports whether tokens [k, j), after a title, read as a
+// person's name: two capitalized words or more, the first a first name, an
+// unknown word or a town name (towns share many first names: "Vincent"),
+// never a country, region or organisation ("Chief Executive Danske Bank").
+func (c *ruleCtx) personAfterTitle(k, j int) bool {
+	if j-k < 2 || !c.capWord(k) || !c.capWord(k+1) {
+		return false
+	}
+	m := c.model(c.d.Tokens[k].Start)
+	if m == nil {
+		return false
+	}
+	switch m.gazKind(c.word(k)) {
+	case 0, 1, 5:
+		return true
+	}
+	return false
+}
+
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }
 
 // isTitle reports whether w is a role word or title ("Chief", "direktør",
@@ -324,9 +343,12 @@ func (c *ruleCtx) fixEdges() {
 			}
 			if k > i && c.capWord(k) {
 				i = k
-				if m := c.model(c.d.Tokens[k].Start); m != nil && (m.gazKind(c.word(k)) == 5 || m.gazKind(c.word(k)) == 0) && c.capWord(k) && c.capWord(k+1) {
+				if c.personAfterTitle(k, j) {
 					e.Label = "PER"
 				}
+			} else if k == i && e.Label == "MISC" && i > 0 && c.a.isTitle(c.word(i-1)) && c.personAfterTitle(i, j) {
+				// The title stayed outside the span: titles go with people.
+				e.Label = "PER"
 			}
 		}
 		// An organisation before a person: "Nykredit Tore Stramer".
