@@ -65,6 +65,8 @@ func TestRules(t *testing.T) {
 		{"head Minerals", "en", "Shares in [Kestrel Minerals|ORG] rose sharply on the news."},
 		{"head Partners", "en", "The fund is run by [Bluewater Partners|ORG] in the city."},
 		{"head Regioner", "da", "Det oplyser [Danske Regioner|ORG] i en pressemeddelelse."},
+		{"suffix fonden", "da", "Det skønner [Psykiatrifonden|ORG] i en ny rapport."},
+		{"suffix instituttet", "da", "Tallene kommer fra [Kræftinstituttet|ORG] i år."},
 		{"coordinated", "da", "Sagen ligger nu hos [Børne- og Undervisningsministeriet|ORG] i denne uge."},
 		{"sentence start", "da", "Han blev anholdt i [Horsens|LOC]. [Sydøstjyllands Politi|ORG] efterlyser vidner."},
 		{"line break", "da", "Ny rekord i [Holstebro|LOC]\n[Sydøstjyllands Politi|ORG] efterlyser vidner."},
