@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +13,11 @@ import (
 func (st *state) emit() {
 	d := st.d
 	out := d.Quotes
+	if n := len(st.cands); cap(out)-len(out) < n {
+		// grow by doubling: many pieces of a long text append here, and
+		// append's own growth (1.25× for long slices) copies ~5× the list
+		out = slices.Grow(out, max(n, len(out)))
+	}
 	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
 	for _, c := range st.cands {
 		if c.kind == "direct" && c.short && !c.spk.ok {
