@@ -16,6 +16,7 @@ package timex
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,10 +55,15 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 // pieceBytes bounds the text one pass works on. A longer text (a feed dump
 // or a book pasted as one article) is read in pieces of at least this size,
 // cut at a blank line, so that the token scratch follows the piece, not the
-// article: 50 MB used to take 700 MB of tokens here. No expression spans a
-// cut; the year of the last date carries over. Real news articles are far
-// shorter and are read in one piece.
-const pieceBytes = 256 << 10
+// article: a 50 MB article took 880 MB here. Each piece is scanned with
+// ctxBytes of text on either side, so that rules looking past a paragraph
+// break see what they see in the whole text, and the year of the last date
+// carries over: the times found are those of a whole-text pass. Real news
+// articles are far shorter and are read in one piece.
+const (
+	pieceBytes = 256 << 10
+	ctxBytes   = 1 << 10
+)
 
 // tokPool holds token scratch between documents.
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
@@ -66,10 +72,21 @@ var tokPool = sync.Pool{New: func() any { return new([]tok) }}
 func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 	buf := tokPool.Get().(*[]tok)
 	m := &matcher{anc: parseAnchor(d.Date)}
-	for lo := 0; lo < len(d.Text); {
-		hi := pieceEnd(d.Text, lo, pieceBytes)
-		m.toks = scan(d.Text[:hi], lo, slices.Grow((*buf)[:0], (hi-lo)/4+1))
-		out = a.findIn(d, m, out)
+	text := d.Text
+	for lo, next := 0, 0; lo < len(text); {
+		hi := pieceEnd(text, lo, pieceBytes)
+		clo, chi := 0, len(text)
+		if lo > 0 {
+			clo = cutBefore(text, lo-ctxBytes)
+		}
+		if hi < len(text) {
+			chi = cutAfter(text, hi+ctxBytes)
+			if cap(out)-len(out) < 4096 {
+				out = slices.Grow(out, max(len(out), 4096)) // double: append's 1.25× copies a long list ~5 times
+			}
+		}
+		m.toks = scan(text[:chi], clo, slices.Grow((*buf)[:0], (chi-clo)/4+1))
+		out, next = a.findIn(d, m, out, max(lo, next), hi)
 		*buf = m.toks
 		clear(m.toks) // the pooled tokens must not keep the text alive
 		lo = hi
@@ -77,6 +94,44 @@ func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 	m.toks = nil
 	tokPool.Put(buf)
 	return out
+}
+
+// cutBefore returns a token boundary at or a little before byte i: a line
+// start, else a space, else i itself.
+func cutBefore(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	w := text[max(0, i-ctxBytes):i]
+	if j := strings.LastIndexByte(w, '\n'); j >= 0 {
+		return i - len(w) + j + 1
+	}
+	if j := strings.LastIndexByte(w, ' '); j >= 0 {
+		return i - len(w) + j + 1
+	}
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}
+
+// cutAfter returns a token boundary at or a little after byte i: just after
+// a line break, else a space, else i itself.
+func cutAfter(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	w := text[i:min(len(text), i+ctxBytes)]
+	if j := strings.IndexByte(w, '\n'); j >= 0 {
+		return i + j + 1
+	}
+	if j := strings.IndexByte(w, ' '); j >= 0 {
+		return i + j + 1
+	}
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
 }
 
 // pieceEnd returns the end of the piece of text that starts at lo: the end
@@ -99,10 +154,14 @@ func pieceEnd(text string, lo, size int) int {
 	return from
 }
 
-// findIn appends the time expressions in m.toks to out.
-func (a *Annotator) findIn(d *kilde.Doc, m *matcher, out []kilde.Time) []kilde.Time {
+// findIn appends to out the time expressions in m.toks that start at a
+// token in [from, hi) (byte offsets); the tokens around are context. It
+// returns the byte offset after the last expression.
+func (a *Annotator) findIn(d *kilde.Doc, m *matcher, out []kilde.Time, from, hi int) ([]kilde.Time, int) {
 	toks := m.toks
-	for i := 0; i < len(toks); {
+	next := from
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].s >= from })
+	for i < len(toks) && toks[i].s < hi {
 		t := &toks[i]
 		if t.k == kPunct && t.low != "'" {
 			i++
@@ -165,8 +224,9 @@ func (a *Annotator) findIn(d *kilde.Doc, m *matcher, out []kilde.Time) []kilde.T
 			m.ctxYear = y // "året før", "ti år tidligere" count from here
 		}
 		i = res.end
+		next = toks[res.end-1].e
 	}
-	return out
+	return out, next
 }
 
 // match is one recognised expression over tokens [start, end).
