@@ -135,6 +135,10 @@ var rows = []row{
 	{"en", "Farmers know that the river floods in spring.", []want{{hedge: "asserted", source: "Farmers", cue: "know"}}},
 	{"en", "The sign reads: Closed after dark.", []want{{hedge: "asserted", source: "The sign", cue: "reads", text: "Closed after dark"}}},
 	{"en", "She read the letter twice.", nil},
+	// "likely" before a noun after a determiner or preposition is an adjective
+	{"en", "The party courted the likely voters in the suburbs.", nil},
+	{"en", "Turnout was high among likely voters.", nil},
+	{"en", "The strike is likely to end soon.", []want{{hedge: "predicted", cue: "is likely to"}}},
 	{"en", "The firm closed 40 shops, reasoning that demand had fallen.", []want{{hedge: "asserted", source: "The firm", cue: "reasoning", text: "demand had fallen"}}},
 	{"en", "The mayor opened the bridge, predicting that traffic will ease.", []want{{hedge: "predicted", source: "The mayor", cue: "predicting"}}},
 	{"en", "As reported by the Gazette, the mill will close.", []want{{hedge: "predicted", source: "the Gazette", cue: "As reported by", text: "the mill will close"}}},

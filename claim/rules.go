@@ -397,6 +397,10 @@ func (s *scan) markQuoted() {
 // "the claims", "May 5", "Will Smith", "den forventede".
 func (s *scan) nounUse(i int, cls class) bool {
 	t := s.toks[i]
+	if s.role(i)&rAttr != 0 && i+1 < len(s.toks) && s.toks[i+1].kind == tWord && s.role(i+1)&(rAux|rNeg|rThat|rStop|rDet) == 0 &&
+		(s.role(i-1)&(rDet|rNprep|rStop) != 0 || i > s.first && s.toks[i-1].kind == tNum) {
+		return true // "among likely voters", "the likely nominee": an adjective, no hedge
+	}
 	if t.cap && i != s.first {
 		return true
 	}
