@@ -170,6 +170,9 @@ var resRows = []resRow{
 		[]want{{hedge: "asserted", source: "The judge", text: "the case was closed"}}},
 	// a verb with a class of its own before a preposition takes no object
 	{"en", "The farmers hoped for rain.", nil, nil},
+	// a time phrase after the source is no part of it
+	{"en", "A Harbor Institute poll last week found that most residents want a ferry.", nil,
+		[]want{{hedge: "asserted", source: "A Harbor Institute poll", text: "most residents want a ferry"}}},
 	// "why", "how", "whether" start no source; a gerund after a preposition
 	// takes the subject of the main clause
 	{"en", "The chef closed the kitchen before explaining why the oven had failed.", nil,

@@ -460,7 +460,9 @@ func claimNameWords(s string) []string {
 func claimHead(ws []string) string {
 	for i, w := range ws {
 		switch w {
-		case "for", "of", "at", "from", "with", "who", "which", "that", "in", "on", "fra", "i", "hos", "der", "som":
+		case "for", "of", "at", "from", "with", "who", "which", "that", "in", "on", "fra", "i", "hos", "der", "som",
+			// a participle or time phrase after the head: "a Gallup poll released last week"
+			"released", "taken", "conducted", "published", "filed", "last", "this", "next", "past":
 			if i > 0 {
 				return ws[i-1]
 			}
