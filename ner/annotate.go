@@ -94,9 +94,9 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			i = k
 		}
 	}
-	a.applyRules(d)
+	heads := a.applyRules(d)
 	a.propagate(d)
-	a.canonicalize(d)
+	a.canonicalize(d, heads)
 	a.vote(d)
 	a.spread(d)
 	return nil

@@ -31,7 +31,7 @@ import (
 //     with "Pedersen", both being known names).
 //
 // So consumers can group mentions by Canonical; it is never empty.
-func (a *Annotator) canonicalize(d *kilde.Doc) {
+func (a *Annotator) canonicalize(d *kilde.Doc, heads []kilde.Span) {
 	es := d.Entities
 	if len(es) == 0 {
 		return
@@ -50,6 +50,22 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 	}
 	canon := make([]string, len(es))
 	copy(canon, names)
+	// A name in a title-case line ("Icon Morton Blackwell Endorses Ted
+	// Cruz") is a longer name for other mentions only if it occurs outside
+	// such lines too.
+	var headOnly []bool
+	if len(heads) > 0 {
+		outside := map[string]bool{}
+		for i, e := range es {
+			if !inHeads(heads, e.Span) {
+				outside[names[i]] = true
+			}
+		}
+		headOnly = make([]bool, len(es))
+		for i, e := range es {
+			headOnly[i] = inHeads(heads, e.Span) && !outside[names[i]]
+		}
+	}
 
 	// Acronyms defined in parentheses right after a name.
 	acr := map[string]string{}
@@ -80,7 +96,7 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 	isFull := make([]bool, len(es))
 	firstWith := map[string]int{} // word → first full name holding it
 	for i, e := range es {
-		if e.Label == "PER" {
+		if e.Label == "PER" && (headOnly == nil || !headOnly[i]) {
 			if w := nameWords(names[i]); len(w) > 1 {
 				k, ok := fullOf[names[i]]
 				if !ok {
@@ -120,7 +136,17 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 		}
 		w := nameWords(names[i])
 		best := -1 // entity index of the full name taken
-		if len(w) > 1 {
+		if len(w) > 1 && headOnly != nil && headOnly[i] {
+			// a title-line name takes the longest name of the article
+			// whose words it holds in order ("Donald Trump Got" → "Donald
+			// Trump")
+			n := 0
+			for _, f := range fulls {
+				if len(f.words) > n && len(f.words) < len(w) && subsequence(f.words, w) {
+					best, n = f.pos[0], len(f.words)
+				}
+			}
+		} else if len(w) > 1 {
 			// A full name takes the first full name it is a variant of
 			// ("Donald J. Trump" after "Donald Trump").
 			sr, ok := searches[names[i]]
@@ -186,6 +212,7 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 	freq := map[key]int{}
 	var order []key
 	langs := make([]string, len(es))
+	notHead := map[key]bool{} // names with a mention outside the title-case lines
 	for i, e := range es {
 		langs[i] = d.LangAt(e.Start)
 		k := key{e.Label, langs[i], canon[i]}
@@ -193,6 +220,9 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 			order = append(order, k)
 		}
 		freq[k]++
+		if headOnly == nil || !headOnly[i] {
+			notHead[k] = true
+		}
 	}
 	if len(order) <= 500 {
 		to := map[key]string{}
@@ -201,7 +231,7 @@ func (a *Annotator) canonicalize(d *kilde.Doc) {
 				continue
 			}
 			for y, o := range order {
-				if x == y || o.label != k.label || o.lang != k.lang || !(freq[o] > freq[k] || freq[o] == freq[k] && y < x) {
+				if x == y || o.label != k.label || o.lang != k.lang || !(freq[o] > freq[k] || freq[o] == freq[k] && y < x) || !notHead[o] {
 					continue
 				}
 				if close(k.name, o.name) {
@@ -260,6 +290,9 @@ func (a *Annotator) maybeMisspelt(name string) bool {
 // leading titles and lower-case words.
 func (a *Annotator) normalize(s, label string) string {
 	w := nameWords(s)
+	if label != "MISC" {
+		w = a.stripCalendar(w)
+	}
 	if label == "PER" {
 		for len(w) > 1 {
 			r, _ := utf8.DecodeRuneInString(w[0])

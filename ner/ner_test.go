@@ -172,6 +172,8 @@ func FuzzAnnotate(f *testing.F) {
 		"KØBENHAVN (Ritzau): Lise Hansen (V) og S og M. Retten i Holbæk, Region Syddanmark, Carlsbergs.",
 		"WASHINGTON (Reuters) - The Bank of Canada and Thames Valley Police. Chief Executive Satya Nadella. TV 2 Fyn",
 		"Office for ( ) of Bank (V) Politi\nNICE, A/S Team",
+		"Pence Says Trump Will Win Thursday\nMike Pence said on Thursday. In March Rubio, Super Tuesday.",
+		"Minister Afviser Kritik Af Ny Plan\nLørdag mødte Lars Hansen Venstre mandag.",
 		"",
 	} {
 		f.Add(s, false)

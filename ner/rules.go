@@ -28,6 +28,7 @@ type ruleLists struct {
 	notSuffix  []string        // endings that are common nouns ("bestyrelsen")
 	after      map[string]bool // words after a company name ("shares", "aktie")
 	parties    map[string]bool
+	calendar   map[uint64]uint8 // lower-form hash → calendar kind (headline.go)
 }
 
 type fixedName struct {
@@ -46,6 +47,7 @@ func loadRuleLists() (*ruleLists, error) {
 	r := &ruleLists{
 		fixed: map[string][]fixedName{}, fixedLabel: map[string]string{},
 		lastHead: map[string]bool{}, firstHead: map[string]bool{}, parties: map[string]bool{}, after: map[string]bool{},
+		calendar: map[uint64]uint8{},
 	}
 	rows, err := lexicon.Rows("all/ner_fixed.tsv", 2)
 	if err != nil {
@@ -92,6 +94,15 @@ func loadRuleLists() (*ruleLists, error) {
 	for _, row := range rows {
 		r.parties[row[0]] = true
 	}
+	rows, err = lexicon.Rows("all/ner_calendar.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	for _, row := range rows {
+		if k := calKinds[row[1]]; k > 0 {
+			r.calendar[hashLower(row[0])] = k
+		}
+	}
 	return r, nil
 }
 
@@ -107,9 +118,11 @@ func leadKey(s string) string {
 
 // ruleCtx holds what the rules need of one document.
 type ruleCtx struct {
-	a    *Annotator
-	d    *kilde.Doc
-	ents []kilde.Entity
+	a         *Annotator
+	d         *kilde.Doc
+	ents      []kilde.Entity
+	heads     []kilde.Span    // title-case lines (headline.go)
+	lowerSeen map[uint64]bool // stems of their words → used in lower case
 }
 
 func (c *ruleCtx) word(i int) string { return c.d.SpanText(c.d.Tokens[i].Span) }
@@ -206,10 +219,10 @@ func (c *ruleCtx) entityAt(off int) int {
 	return -1
 }
 
-// applyRules runs the rules on d.Entities.
-func (a *Annotator) applyRules(d *kilde.Doc) {
+// applyRules runs the rules on d.Entities and returns the title-case lines.
+func (a *Annotator) applyRules(d *kilde.Doc) []kilde.Span {
 	if a.rules == nil || len(d.Tokens) == 0 {
-		return
+		return nil
 	}
 	c := &ruleCtx{a: a, d: d, ents: d.Entities}
 	c.fixEdges()
@@ -219,7 +232,11 @@ func (a *Annotator) applyRules(d *kilde.Doc) {
 	c.partyLetters()
 	c.datelines()
 	c.fixedNames()
+	c.calendarEdges()
+	c.findTitleLines()
+	c.splitHeadlines()
 	d.Entities = c.ents
+	return c.heads
 }
 
 // personAfterTitle reports whether tokens [k, j), after a title, read as a
