@@ -101,6 +101,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	s.text = d.Text
 	s.d = d
 	s.lastNamed = ""
+	s.buildIndex()
 	d.Claims = d.Claims[:0]
 
 	// Every quote with a speaker is a claim.
@@ -157,6 +158,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	linkQuantities(d)
 	s.d = nil
 	s.text = ""
+	s.ix = index{}
 	return nil
 }
 

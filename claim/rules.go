@@ -632,12 +632,7 @@ found:
 
 // outletAt reports whether an ORG entity covers tokens [a, b).
 func (s *scan) outletAt(a, b int) bool {
-	for _, e := range s.d.Entities {
-		if e.Label == "ORG" && e.Start <= s.toks[a].s && e.End >= s.toks[b-1].e {
-			return true
-		}
-	}
-	return false
+	return s.ix.coveringORG(s.toks[a].s, s.toks[b-1].e)
 }
 
 // docSplit turns "en rapport fra X" into source "en rapport", via X.
@@ -1215,8 +1210,8 @@ func (s *scan) skipTimeBack(p int) int {
 	if p < s.first {
 		return p
 	}
-	for _, t := range s.d.Times {
-		if t.End == s.toks[p].e && t.Start >= s.toks[s.first].s {
+	for _, i := range s.ix.tEnd[s.toks[p].e] {
+		if t := s.d.Times[i]; t.Start >= s.toks[s.first].s {
 			for p >= s.first && s.toks[p].s >= t.Start {
 				p--
 			}
@@ -1234,12 +1229,10 @@ func (s *scan) skipTimeFwd(i int) int {
 	if i >= len(s.toks) {
 		return i
 	}
-	for _, t := range s.d.Times {
-		if t.Start == s.toks[i].s {
-			for i < len(s.toks) && s.toks[i].e <= t.End {
-				i++
-			}
-			return i
+	if k, ok := s.ix.tStart[s.toks[i].s]; ok {
+		t := s.d.Times[k]
+		for i < len(s.toks) && s.toks[i].e <= t.End {
+			i++
 		}
 	}
 	return i
@@ -1256,7 +1249,11 @@ func (s *scan) npText(a, b int) string {
 		}
 	}
 	st, en := s.toks[a].s, s.toks[b-1].e
-	for i := len(s.d.Entities) - 1; i >= 0; i-- {
+	from := len(s.d.Entities)
+	if s.ix.endMono { // the entities ending after en are the tail of the layer
+		from = s.ix.before(en)
+	}
+	for i := from - 1; i >= 0; i-- {
 		e := s.d.Entities[i]
 		if e.End < en {
 			break
@@ -1297,10 +1294,16 @@ func (s *scan) sourceText(a, b int) (string, bool) {
 		}
 		if r&(rPron|rDet) != 0 {
 			off := s.toks[a].s
-			for i := len(s.d.Entities) - 1; i >= 0; i-- {
-				e := s.d.Entities[i]
-				if e.End <= off && e.Label == "PER" {
-					return s.entName(e), false
+			if s.ix.endMono {
+				if i := s.ix.lastPER(off); i >= 0 {
+					return s.entName(s.d.Entities[i]), false
+				}
+			} else {
+				for i := len(s.d.Entities) - 1; i >= 0; i-- {
+					e := s.d.Entities[i]
+					if e.End <= off && e.Label == "PER" {
+						return s.entName(e), false
+					}
 				}
 			}
 			if s.lastNamed != "" {
@@ -1727,6 +1730,23 @@ func (s *scan) orgRef(a, b int) string {
 		}
 	}
 	off := s.toks[a].s
+	if s.ix.endMono {
+		// the last ORG before off whose name holds the stem: the latest
+		// occurrence before off of each name that holds it
+		o := s.orgIndex()
+		k := sort.Search(len(o.ent), func(k int) bool { return s.d.Entities[o.ent[k]].End > off })
+		best := int32(-1)
+		for _, id := range o.withStem(stem) {
+			best = max(best, lastIn(o.occ[id], int32(k)))
+		}
+		if best >= 0 {
+			return o.names[o.name[best]]
+		}
+		if r&rOrgany != 0 && k > 0 {
+			return o.names[o.name[k-1]]
+		}
+		return ""
+	}
 	last := ""
 	var low []byte
 	for i := len(s.d.Entities) - 1; i >= 0; i-- {
@@ -1769,6 +1789,12 @@ func (s *scan) acronym(a, b int) string {
 		}
 	}
 	off := s.toks[a].s
+	if s.ix.endMono {
+		if i := lastIn(s.ix.initials[w], int32(s.ix.before(off))); i >= 0 {
+			return s.entName(s.d.Entities[i])
+		}
+		return ""
+	}
 	for i := len(s.d.Entities) - 1; i >= 0; i-- {
 		e := s.d.Entities[i]
 		if e.End > off || e.Label != "ORG" {
@@ -1832,10 +1858,8 @@ func (s *scan) mannerOnly(a, lim int) bool {
 		if s.role(i)&(rDoc|rTime) != 0 {
 			return true
 		}
-		for _, t := range s.d.Times {
-			if t.Start == s.toks[i].s {
-				return true
-			}
+		if _, ok := s.ix.tStart[s.toks[i].s]; ok {
+			return true
 		}
 	}
 	return false
@@ -1879,15 +1903,7 @@ func (s *scan) clauseCut(a, b int, last bool) int {
 // entityName reports whether name is the name or canonical name of a PER or
 // ORG entity of the document.
 func (s *scan) entityName(name string) bool {
-	for _, e := range s.d.Entities {
-		if e.Label != "PER" && e.Label != "ORG" {
-			continue
-		}
-		if strings.EqualFold(e.Canonical, name) || strings.EqualFold(s.text[e.Start:e.End], name) {
-			return true
-		}
-	}
-	return false
+	return s.ix.names[foldKey(name)]
 }
 
 // timeNP reports whether the phrase [a, b) is a time phrase: its words are
@@ -1905,13 +1921,8 @@ func (s *scan) timeNP(a, b int) bool {
 	if all {
 		return true
 	}
-	st, en := s.toks[a].s, s.toks[b-1].e
-	for _, t := range s.d.Times {
-		if t.Start <= st && en <= t.End { // "this month", not "a study published last year"
-			return true
-		}
-	}
-	return false
+	// "this month", not "a study published last year"
+	return s.ix.coveringTime(s.toks[a].s, s.toks[b-1].e)
 }
 
 // inVia reports whether name is in the via chain: "en undersøgelse fra

@@ -47,6 +47,7 @@ type scan struct {
 	qIdx   []int
 	qMax   int
 	qDirty bool
+	ix     index // lookups in the entity and time layers
 }
 
 // hit is a lexicon match over tokens [i, j).
