@@ -60,3 +60,97 @@ func fastest(n int, f func() time.Duration) time.Duration {
 	}
 	return best
 }
+
+// layeredArticle is n paragraphs with entity and time layers, written so that
+// each paragraph asks every lookup that walked those layers: a pronoun
+// source (the last PER), "selskabet" (the last ORG holding the stem), an
+// acronym ("DI"), a time phrase before the verb and after it.
+func layeredArticle(n int) *kilde.Doc {
+	units := []struct {
+		text string
+		ents []kilde.Entity // spans relative to the paragraph
+		when string
+	}{
+		{text: "Peter Hansen siger fredag, at prisen stiger. ", ents: []kilde.Entity{{Span: kilde.Span{Start: 0, End: 12}, Label: "PER", Canonical: "Peter Hansen"}}, when: "fredag"},
+		{text: "Han mener i går, at det er for dyrt. ", when: "i går"},
+		{text: "Dansk Industri oplyser, at salget falder. ", ents: []kilde.Entity{{Span: kilde.Span{Start: 0, End: 14}, Label: "ORG", Canonical: "Dansk Industri"}}},
+		{text: "Selskabet skriver, at 300 ansatte skal gå. ", ents: nil},
+		{text: "DI siger, at aftalen bliver underskrevet. ", ents: nil},
+		{text: "The company said on Tuesday that the talks would resume. ", when: "on Tuesday"},
+	}
+	var b strings.Builder
+	d := kilde.NewDoc(kilde.Article{Lang: "da"})
+	for i := 0; i < n; i++ {
+		for _, u := range units {
+			off := b.Len()
+			b.WriteString(u.text)
+			d.Sentences = append(d.Sentences, kilde.Span{Start: off, End: off + len(u.text) - 1})
+			for _, e := range u.ents {
+				e.Start += off
+				e.End += off
+				d.Entities = append(d.Entities, e)
+			}
+			if u.when != "" {
+				k := off + strings.Index(u.text, u.when)
+				d.Times = append(d.Times, kilde.Time{Span: kilde.Span{Start: k, End: k + len(u.when)}, Type: "DATE", Value: "2025-06-13"})
+			}
+		}
+	}
+	d.Text = b.String()
+	return d
+}
+
+// TestLongArticleLayers: the lookups in the entity and time layers (the last
+// person before a pronoun, the company "selskabet" refers to, an acronym, a
+// time phrase) cost the same on a long article as on a short one. They used
+// to walk the layers from the end for each source: 30 s for 5 MB.
+// Allocations are counted exactly, so the check cannot flake; the time check
+// on the fastest of 3 runs catches a walk that does not allocate.
+func TestLongArticleLayers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input")
+	}
+	a, err := claim.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(n int) (allocs float64, el time.Duration) {
+		d := layeredArticle(n)
+		allocs = testing.AllocsPerRun(1, func() {
+			t0 := time.Now()
+			if err := a.Annotate(d); err != nil {
+				t.Fatal(err)
+			}
+			el = time.Since(t0)
+		})
+		return allocs, el
+	}
+	d := layeredArticle(1)
+	if err := a.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	// the paragraph does ask the lookups
+	srcs := map[string]bool{}
+	for _, c := range d.Claims {
+		srcs[c.Source] = true
+	}
+	for _, want := range []string{"Peter Hansen", "Dansk Industri"} {
+		if !srcs[want] {
+			t.Fatalf("sources %v: want %q (the test article no longer exercises the lookups)", srcs, want)
+		}
+	}
+	const small, big = 300, 2400 // 8×
+	as, _ := run(small)
+	ab, _ := run(big)
+	t.Logf("allocations: %d paragraphs %.0f, %d paragraphs %.0f", small, as, big, ab)
+	if ab > 10*as {
+		t.Errorf("allocations: %.0f for %d paragraphs, %.0f for %d: superlinear", as, small, ab, big)
+	}
+	ts := fastest(3, func() time.Duration { _, el := run(small); return el })
+	tb := fastest(3, func() time.Duration { _, el := run(big); return el })
+	t.Logf("time: %v %v", ts, tb)
+	// 8× the text: linear is 8×, quadratic 64×.
+	if tb > 32*ts && tb > 200*time.Millisecond {
+		t.Errorf("time: %v for %d paragraphs, %v for %d: superlinear", ts, small, tb, big)
+	}
+}
