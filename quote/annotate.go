@@ -405,9 +405,47 @@ func (st *state) frameSpeaker(c *cand) {
 		if b >= lo && st.toks[b].low != ":" && !st.endPunct(b) && !st.titleCase(st.toks[b].blk) {
 			if sp := st.subjectOf(lo, b+1); sp.ok && st.cueIn(sp.end, b+1) {
 				st.setSpeaker(c, sp, -1, 0)
+			} else if p := st.prevInSentence(c); p != nil && lo > 0 && (st.toks[lo-1].inQ || st.toks[lo-1].k == tMark) && st.conjAt(lo, b+1) {
+				// "She called it “outrageous” and called for pay to be
+				// “clawed back”": a coordinated clause shares the subject
+				c.spk = p.spk
 			}
 		}
 	}
+}
+
+// prevInSentence returns the direct quote with a speaker right before c in
+// c's sentence, or nil.
+func (st *state) prevInSentence(c *cand) *cand {
+	if c.open <= 0 || c.open >= len(st.toks) {
+		return nil
+	}
+	var p *cand
+	for i := range st.cands {
+		q := &st.cands[i]
+		if q == c || q.kind != "direct" || q.after > c.open || q.after <= 0 {
+			continue
+		}
+		if st.toks[q.after-1].sent == st.toks[c.open].sent && q.spk.ok {
+			p = q
+		}
+	}
+	return p
+}
+
+// conjAt reports whether the clause [lo, end) opens with a coordinating
+// conjunction ("and called for …", "but described …").
+func (st *state) conjAt(lo, end int) bool {
+	for k := lo; k < end && k < lo+2; k++ {
+		switch st.toks[k].low {
+		case "and", "but", "og", "men":
+			return true
+		}
+		if st.toks[k].k != tPunct {
+			return false
+		}
+	}
+	return false
 }
 
 // subjectOf returns the sentence subject in [lo, end): a pronoun or a name at

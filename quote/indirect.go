@@ -271,6 +271,57 @@ func (st *state) ownEnd(k, b int) int {
 	return b
 }
 
+// nextFrame returns where a reported clause that starts at k ends: before a
+// new clause with its own reporting cue ("… but said B", "…, while Cruz
+// said …", "…, mens Venstre siger …", "… and added that …"), else b.
+func (st *state) nextFrame(k, b int) int {
+	for c := k; c+1 < b; c++ {
+		if st.toks[c].inQ || st.toks[c].k == tMark {
+			continue
+		}
+		n, comma := c, false
+		if st.toks[c].low == "," {
+			n, comma = c+1, true
+		}
+		strong := false
+		switch st.toks[n].low {
+		case "but", "while", "whereas", "men", "mens":
+			strong = true
+		case "and", "og":
+		default:
+			continue
+		}
+		if n == c && c > k && st.toks[c-1].low == "," {
+			continue // seen at the comma
+		}
+		p := n + 1
+		for p < b && p < n+3 && st.class(p)&wAdv != 0 && !st.isCue(p) {
+			p++
+		}
+		if p >= b || st.toks[p].inQ {
+			continue
+		}
+		if st.isCue(p) && st.toks[p].low != "according" && st.toks[p].low != "ifølge" {
+			return c // "… but said B", "… and added that …"
+		}
+		if !strong && !comma && st.class(p)&wPron == 0 {
+			continue // "said Obama and Congress agreed": no new clause
+		}
+		for q := p + 1; q < b && q <= p+6; q++ {
+			if st.toks[q].inQ || st.toks[q].k == tPunct {
+				break
+			}
+			if st.isCue(q) {
+				if sp := st.npBefore(q, p); sp.ok && sp.start == p {
+					return c // "…, while Cruz said …"
+				}
+				break
+			}
+		}
+	}
+	return b
+}
+
 // cutCoordQuote ends an indirect clause [i, j) before a coordinated clause
 // that is a direct quote: "…, at Danmark ikke sender soldater, men at »…«".
 func (st *state) cutCoordQuote(i, j int) int {
@@ -341,7 +392,7 @@ func (st *state) reportedDA(m, e, a, b int) bool {
 		}
 	}
 	if n >= 0 {
-		cl, ok := st.clause(n+1, st.cutCoordQuote(n+1, b))
+		cl, ok := st.clause(n+1, st.cutCoordQuote(n+1, st.nextFrame(n+1, b)))
 		if !ok {
 			return false
 		}
@@ -351,6 +402,9 @@ func (st *state) reportedDA(m, e, a, b int) bool {
 		}
 		if !sp.ok {
 			sp = st.npBefore(m, a)
+		}
+		if p := st.conjBefore(m, a); p >= 0 && (!sp.ok || sp.start >= p) {
+			sp = st.frameBefore(a, p) // "X sagde, at A, men tilføjede, at B"
 		}
 		if !sp.ok {
 			sp = st.subject(a, m)
@@ -423,10 +477,25 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 		}
 	}
 	// "Judge X dissented, saying she …": the speaker is the subject
+	// The subject of a participle after a frame is the frame's speaker
+	// ("“…,” Chief Executive X told reporters, adding that …"); words inside
+	// quotation marks are never the subject.
 	if strings.HasSuffix(st.toks[m].low, "ing") && m-1 > a && st.toks[m-1].low == "," {
-		sp := st.subjectOf(a, m-1)
-		if sp.pron == 0 {
-			sp = st.leadingNP(a, m-1)
+		sp := st.frameBefore(a, m)
+		if !sp.ok {
+			a2 := a
+			for k := a; k < m-1; k++ {
+				if st.toks[k].inQ || st.toks[k].k == tMark {
+					a2 = k + 1
+				}
+			}
+			for a2 < m-1 && (st.toks[a2].k == tPunct || st.toks[a2].k == tDash) {
+				a2++
+			}
+			sp = st.subjectOf(a2, m-1)
+			if sp.pron == 0 {
+				sp = st.leadingNP(a2, m-1)
+			}
 		}
 		if !sp.ok {
 			return false
@@ -435,6 +504,10 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 	}
 	// subject first
 	sp := st.npBefore(m, a)
+	if p := st.conjBefore(m, a); p >= 0 && (!sp.ok || sp.start >= p) {
+		// "X said A but said B": the subject of the first frame
+		sp = st.frameBefore(a, p)
+	}
 	if !sp.ok {
 		return false
 	}
@@ -447,6 +520,36 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 		return false
 	}
 	return st.reportedClauseEN(sp, m, e, b, kind)
+}
+
+// frameBefore returns the speaker of the last quote framed by a cue in
+// tokens [a, m) of a sentence: "“…,” X told reporters, adding …", "X said
+// A but said B".
+func (st *state) frameBefore(a, m int) speaker {
+	var sp speaker
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.cue >= a && c.cue < m && c.spk.ok && (c.kind == "direct" || c.cueE <= m) {
+			sp = c.spk
+		}
+	}
+	return sp
+}
+
+// conjBefore returns the coordinating conjunction right before the cue at
+// m (over adverbs: "but also said", "men tilføjede"), or -1.
+func (st *state) conjBefore(m, a int) int {
+	p := m - 1
+	for p > a && st.class(p)&wAdv != 0 && p >= m-2 {
+		p--
+	}
+	if p > a {
+		switch st.toks[p].low {
+		case "but", "and", "men", "og":
+			return p
+		}
+	}
+	return -1
 }
 
 // leadingNP returns the name that is the subject of the sentence starting at
@@ -472,7 +575,8 @@ func (st *state) leadingNP(a, end int) speaker {
 // clauseFirstEN: the cue near the end of the sentence: "…, said X." /
 // "…, X said on Monday." / "…, Senator Jane Porter, Democrat of Maine, said."
 func (st *state) clauseFirstEN(m, e, a, b int, kind string) bool {
-	if st.hasQuoteIn(a, m) || !st.tail(e, b) {
+	// "…, Sanders called Trump a “liar”": the object follows, no frame
+	if kind == "call" || st.hasQuoteIn(a, m) || !st.tail(e, b) {
 		return false
 	}
 	if m-1 > a && st.toks[m-1].low == "," && kind != "tell" {
@@ -565,13 +669,15 @@ func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 			st.cands[len(st.cands)-1].addressee = addr
 		}
 	}()
-	// "that" within a few words: "said on Monday that"
-	for n := k; n < b && n < k+16; n++ {
+	// "that" within a few words: "said on Monday that", not after a new
+	// frame ("said A and added that B")
+	cut := st.nextFrame(k, b)
+	for n := k; n < cut && n < k+16; n++ {
 		if st.toks[n].inQ || st.toks[n].k == tMark {
 			break
 		}
 		if st.class(n)&wComp != 0 && st.toks[n].low == "that" {
-			if cl, ok := st.clause(n+1, st.cutCoordQuote(n+1, b)); ok {
+			if cl, ok := st.clause(n+1, st.cutCoordQuote(n+1, cut)); ok {
 				st.addIndirect(cl, sp, m, e, b)
 				return true
 			}
@@ -580,7 +686,7 @@ func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 	}
 	// a bare clause: "He said the deal was bad."
 	if k+1 < b && st.word(k) && st.class(k)&(wPrep|wRel|wAddr) == 0 && !st.toks[k].inQ && (st.word(k+1) || st.toks[k+1].k == tNum && b-k >= 5) && !st.toks[k+1].inQ {
-		if cl, ok := st.clause(k, b); ok {
+		if cl, ok := st.clause(k, cut); ok {
 			st.addIndirect(cl, sp, m, e, b)
 			return true
 		}

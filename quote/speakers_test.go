@@ -1,0 +1,20 @@
+package quote_test
+
+// Rows for speaker and clause-end defects reported after the e2e review:
+// participles after a frame, descriptions with a name inside, clauses that
+// end at a new frame, quoted phrases inside their own subject's sentence.
+var rowsSpeakers = []row{
+	// the subject of a participle after a frame is the frame's speaker, never a
+	// name inside the quotation marks
+	{in: "\"[[We expect the Baltic Sea disruption to last]],\" Chief Executive Anna Holt told reporters in Aarhus, adding that [[prices had roughly doubled since May]].", lang: "en", want: []want{d("Anna Holt", "told").r("executive").to("reporters"), ind("Anna Holt", "adding").r("executive")}},
+	{in: "\"[[Nobody in New York saw this coming]],\" he said.\n\nPeter Lund runs the fund. \"[[We sold early]],\" Lund said, adding that [[the bank had lost money]].", lang: "en", want: []want{d("", "said"), d("Peter Lund", "said"), ind("Peter Lund", "adding")}},
+	// a new clause with its own frame ends the reported clause
+	{in: "Mayor Tom Hale said [[the bridge was safe]] but said [[repairs would start in May]].", lang: "en", want: []want{ind("Tom Hale", "said").r("mayor"), ind("Tom Hale", "said").r("mayor")}},
+	{in: "Rubio said [[the bill was dead]], while Cruz said [[it could still pass]].", lang: "en", want: []want{ind("Rubio", "said"), ind("Cruz", "said")}},
+	{in: "Officials said [[the road was safe]] and added that [[repairs would start in May]].", lang: "en", want: []want{ind("Officials", "said"), ind("Officials", "added")}},
+	{in: "The company said that [[its profits and its sales rose sharply]].", lang: "en", want: []want{ind("The company", "said")}},
+	{in: "Borgmester Ida Berg sagde, at [[skatten skal ned]], men tilføjede, at [[det tager tid]].", want: []want{ind("Ida Berg", "sagde").r("borgmester"), ind("Ida Berg", "tilføjede").r("borgmester")}},
+	{in: "Ministeren sagde, at [[skatten skal ned]], mens Venstre sagde, at [[det er for sent]].", want: []want{ind("Ministeren", "sagde"), ind("Venstre", "sagde")}},
+	// a quoted phrase in a coordinated clause belongs to the sentence subject
+	{in: "Senator Ann Reyes spoke on Tuesday.\n\nShe called [[the bank's conduct \"[[plain outrageous]]\"]] and called for bonuses to be \"[[clawed back.]]\"", lang: "en", want: []want{ind("Ann Reyes", "called").r("senator"), d("Ann Reyes", "called").r("senator"), d("Ann Reyes", "").r("senator")}},
+}
