@@ -390,6 +390,12 @@ func (st *state) frameSpeaker(c *cand) {
 			// nothing follows the quote in its block
 			if b := c.open - 1; b >= 0 && st.endPunct(b) && !st.toks[b].inQ {
 				lo := st.clauseStart(b)
+				// a sentence that opens right after a quote is that quote's
+				// frame ("“…,” said X, a former Y governor. “…”"): the
+				// quote continues, it is no subject
+				if lo > 0 && (st.toks[lo-1].inQ || st.toks[lo-1].k == tMark) && st.toks[lo-1].blk == st.toks[b].blk {
+					lo = b
+				}
 				if sp := st.subjectOf(lo, b); sp.ok && (sp.pron&(wPronM|wPronF) != 0 || sp.person) && !st.titleCase(st.toks[b].blk) {
 					st.setSpeaker(c, sp, -1, 0)
 					return
@@ -466,6 +472,9 @@ func (st *state) subjectOf(lo, end int) speaker {
 		if st.toks[m].low == "," {
 			k = m + 1
 			break
+		}
+		if st.isCue(m) {
+			break // "said X, a former …": no adverbial
 		}
 	}
 	// Danish inversion after an adverbial: "Nu lukker hun", "I går sagde han"

@@ -676,6 +676,9 @@ func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 		if st.toks[n].inQ || st.toks[n].k == tMark {
 			break
 		}
+		if st.toks[n].low == "," && n+1 < b && st.subordinator(n+1) {
+			break // "said A, but that B": a bare clause with its coordination
+		}
 		if st.class(n)&wComp != 0 && st.toks[n].low == "that" {
 			if cl, ok := st.clause(n+1, st.cutCoordQuote(n+1, cut)); ok {
 				st.addIndirect(cl, sp, m, e, b)

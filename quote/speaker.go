@@ -439,6 +439,7 @@ func (st *state) npAfter(i, lim int) speaker {
 		return speaker{}
 	}
 	var best speaker
+	modName := false
 	role, roleG := "", byte(0)
 	k := i
 	for k < lim && k < i+10 {
@@ -482,14 +483,18 @@ func (st *state) npAfter(i, lim int) speaker {
 				}
 			}
 			best = sp
+			modName = false
 			k = j
 			if st.genitive(j - 1) { // "Trump's campaign manager Kellyanne Conway"
 				best = speaker{}
 				continue
 			}
-			// a genitive name before a role and another name: keep looking
+			// a genitive name before a role and another name: keep looking;
+			// with no name after the role, the name was a modifier of a
+			// description ("a senior Donald Trump adviser")
 			if k < lim {
 				if ok, _ := st.isRole(k); ok {
+					modName = best.start > i && st.class(i)&wDet != 0
 					continue
 				}
 			}
@@ -499,6 +504,9 @@ func (st *state) npAfter(i, lim int) speaker {
 			role, roleG = st.toks[k].low, g
 		}
 		k++
+	}
+	if best.ok && modName {
+		best = speaker{}
 	}
 	if best.ok {
 		st.appositionRole(&best, lim)
@@ -550,16 +558,17 @@ func (st *state) appositionRole(sp *speaker, lim int) {
 	if sp.role != "" || k+1 >= lim || st.toks[k].low != "," {
 		return
 	}
-	for m := k + 1; m < lim && m <= k+3; m++ {
+	// the head role word: "a former Pennsylvania governor" → governor
+	for m := k + 1; m < lim && m <= k+5; m++ {
 		if ok, g := st.isRole(m); ok {
 			sp.role = st.toks[m].low
 			if sp.gender == 0 {
 				sp.gender = g
 			}
 			sp.person = true
-			return
+			continue
 		}
-		if st.class(m)&wDet == 0 && !st.word(m) {
+		if !st.word(m) || st.class(m)&(wPrep|wRel|wComp|wVerb) != 0 || st.isCue(m) || sp.role != "" && !st.toks[m].cap {
 			return
 		}
 	}
@@ -651,10 +660,22 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 		return
 	}
 	// "den tidligere generalsekretær", "ministeren": a definite role refers
-	// to the person last named in the two blocks before
-	if st.definite(i, k) {
+	// to the person last named in the two blocks before, unless a name
+	// inside ties it to someone else ("The Ohio governor")
+	if st.definite(i, k) && !st.capInside(i, k) {
 		st.lastPerson(sp)
 	}
+}
+
+// capInside reports whether a capitalized word that is not the first of its
+// sentence lies inside the description [i, k): "The Ohio governor".
+func (st *state) capInside(i, k int) bool {
+	for m := i + 1; m < k; m++ {
+		if st.word(m) && st.toks[m].cap && !st.toks[m].first {
+			return true
+		}
+	}
+	return false
 }
 
 // ageIn returns the age in a description ("47-årige", "34-year-old"), or "".
@@ -900,7 +921,12 @@ func (st *state) npBefore(j, lo int) speaker {
 	for m >= lo && m > k-6 && st.word(m) && !st.isCue(m) {
 		c := st.class(m)
 		if st.toks[m].cap && !st.toks[m].first && c == 0 {
-			break // a name inside: not a description
+			// a name inside a description that opens with a determiner: "a
+			// senior Donald Trump adviser", "The Ohio governor"
+			if d := st.detOver(m, lo); d >= 0 {
+				m = d - 1
+			}
+			break // else a name inside: not a description
 		}
 		if c&(wComp|wRel|wPrep|wVerb|wAddr) != 0 && c&wDet == 0 {
 			break
@@ -940,6 +966,35 @@ func (st *state) npBefore(j, lo int) speaker {
 	}
 	sp.head = k + 1
 	return sp
+}
+
+// detOver returns the determiner that opens a description across the
+// capitalized words ending at m ("a senior Donald Trump adviser", "The Ohio
+// governor", "the former Pennsylvania governor"), or -1: back over at most
+// four capitalized words, then at most three lower-case modifiers.
+func (st *state) detOver(m, lo int) int {
+	n := m
+	for n > lo && n > m-4 && st.word(n) && st.toks[n].cap && !st.toks[n].first && st.class(n)&wDet == 0 {
+		n--
+	}
+	for a := 0; n >= lo && a < 4; a++ {
+		if !st.word(n) {
+			return -1
+		}
+		c := st.class(n)
+		if c&wDet != 0 {
+			switch st.toks[n].low {
+			case "a", "an", "the", "en", "et", "den", "det":
+				return n
+			}
+			return -1
+		}
+		if st.toks[n].cap || c != 0 || st.isCue(n) {
+			return -1
+		}
+		n--
+	}
+	return -1
 }
 
 // resolvePronoun turns a pronoun speaker into the nearest fitting mention

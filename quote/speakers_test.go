@@ -18,3 +18,12 @@ var rowsSpeakers = []row{
 	// a quoted phrase in a coordinated clause belongs to the sentence subject
 	{in: "Senator Ann Reyes spoke on Tuesday.\n\nShe called [[the bank's conduct \"[[plain outrageous]]\"]] and called for bonuses to be \"[[clawed back.]]\"", lang: "en", want: []want{ind("Ann Reyes", "called").r("senator"), d("Ann Reyes", "called").r("senator"), d("Ann Reyes", "").r("senator")}},
 }
+
+// Descriptions with a name inside are descriptions; an apposition's head role.
+var rowsDescriptions = []row{
+	{in: "\"[[It is a disaster for the party]],\" a senior Kamala Harris adviser said.", lang: "en", want: []want{d("a senior Kamala Harris adviser", "said")}},
+	{in: "[[The talks had stalled]], according to a senior Kamala Harris adviser who asked not to be named.", lang: "en", want: []want{ind("a senior Kamala Harris adviser", "according to")}},
+	{in: "\"[[We will not accept it]],\" said Tom Brandt, a former Nevada governor, who backs the plan. \"[[It is too late.]]\"", lang: "en", want: []want{d("Tom Brandt", "said").r("governor"), d("Tom Brandt", "").r("governor")}},
+	{in: "Gov. Ann Miller spoke on Monday. The Texas governor said [[the state would appeal]].", lang: "en", want: []want{ind("The Texas governor", "said")}},
+	{in: "The Utah governor said [[the state needs a new water plan, but that he would not raise taxes]].", lang: "en", want: []want{ind("The Utah governor", "said")}},
+}
