@@ -129,13 +129,12 @@ func str(p *string) string {
 	return *p
 }
 
-// FromDoc converts d to kilde/1. Spans become code-point offsets.
+// FromDoc converts d to kilde/1. Spans become code-point offsets. Write
+// encodes the same document without building it.
 func FromDoc(d *kilde.Doc) *Document {
 	cp := newCodepoints(d.Text)
 	out := &Document{
 		Format:     Format,
-		ID:         d.ID,
-		ContentID:  d.ContentID,
 		Date:       strp(d.Date),
 		Lang:       d.Lang,
 		Text:       d.Text,
@@ -147,77 +146,114 @@ func FromDoc(d *kilde.Doc) *Document {
 		Claims:     make([]Claim, 0, len(d.Claims)),
 		Checks:     make([]Check, 0, len(d.Checks)),
 	}
-	if out.ID == "" {
-		out.ID = d.ContentID
-	}
-	if out.ContentID == "" {
-		out.ContentID = kilde.ContentID(d.Text, d.Date)
-		if out.ID == "" {
-			out.ID = out.ContentID
-		}
-	}
-	s := d.Source
-	out.Source = Source{File: strp(s.File), URL: strp(s.URL), Title: strp(s.Title), Outlet: strp(s.Outlet), DateSource: strp(s.DateSource)}
-	if s.Line > 0 {
-		line := s.Line
-		out.Source.Line = &line
-	}
+	out.ID, out.ContentID = ids(d)
+	out.Source = source(d)
 	for _, sp := range d.Sentences {
 		out.Sentences = append(out.Sentences, Range{cp.at(sp.Start), cp.at(sp.End)})
 	}
 	for _, e := range d.Entities {
-		out.Entities = append(out.Entities, Entity{cp.at(e.Start), cp.at(e.End), d.SpanText(e.Span), e.Label, strp(e.Canonical)})
+		out.Entities = append(out.Entities, entity(d, cp, e))
 	}
 	for _, t := range d.Times {
-		out.Times = append(out.Times, Time{cp.at(t.Start), cp.at(t.End), d.SpanText(t.Span), t.Type, t.Value})
+		out.Times = append(out.Times, timex(d, cp, t))
 	}
 	for _, q := range d.Quantities {
-		out.Quantities = append(out.Quantities, Quantity{
-			Start: cp.at(q.Start), End: cp.at(q.End), Text: d.SpanText(q.Span),
-			Value: q.Value, Low: q.Low, High: q.High, Approx: q.Approx,
-			Unit: strp(q.Unit), Measured: strp(q.Measured),
-		})
+		out.Quantities = append(out.Quantities, quantity(d, cp, q))
 	}
 	for _, q := range d.Quotes {
-		o := Quote{
-			Start: cp.at(q.Start), End: cp.at(q.End), Text: d.SpanText(q.Span), Kind: q.Kind,
-			Speaker: strp(q.Speaker), Cue: strp(q.Cue), Lang: q.Lang,
-			Role: strp(q.Role), Addressee: strp(q.Addressee),
-		}
-		if o.Lang == "" {
-			o.Lang = d.Lang
-		}
-		if q.TranslationOf > 0 && q.TranslationOf <= len(d.Quotes) {
-			i := q.TranslationOf - 1
-			o.TranslationOf = &i
-		}
-		if q.SpeakerSpan.End > q.SpeakerSpan.Start {
-			a, b := cp.at(q.SpeakerSpan.Start), cp.at(q.SpeakerSpan.End)
-			o.SpeakerStart, o.SpeakerEnd = &a, &b
-		}
-		out.Quotes = append(out.Quotes, o)
+		out.Quotes = append(out.Quotes, quote(d, cp, q))
 	}
 	for _, c := range d.Claims {
-		o := Claim{
-			Start: cp.at(c.Start), End: cp.at(c.End), Text: d.SpanText(c.Span),
-			Source: strp(c.Source), Via: c.Via, Hedge: c.Hedge, Cue: strp(c.Cue), Quantities: c.Quantities,
-		}
-		if o.Via == nil {
-			o.Via = []string{}
-		}
-		if o.Quantities == nil {
-			o.Quantities = []int{}
-		}
-		out.Claims = append(out.Claims, o)
+		out.Claims = append(out.Claims, claim(d, cp, c))
 	}
 	for _, c := range d.Checks {
-		o := Check{Kind: c.Kind, Status: c.Status, Detail: c.Detail, Spans: make([]Range, 0, len(c.Spans))}
-		for _, sp := range c.Spans {
-			o.Spans = append(o.Spans, Range{cp.at(sp.Start), cp.at(sp.End)})
-		}
-		out.Checks = append(out.Checks, o)
+		out.Checks = append(out.Checks, check(cp, c))
 	}
 	return out
+}
+
+// ids returns the document's id and content id: the id defaults to the
+// content id, computed when the Doc has none.
+func ids(d *kilde.Doc) (id, contentID string) {
+	id, contentID = d.ID, d.ContentID
+	if id == "" {
+		id = d.ContentID
+	}
+	if contentID == "" {
+		contentID = kilde.ContentID(d.Text, d.Date)
+		if id == "" {
+			id = contentID
+		}
+	}
+	return id, contentID
+}
+
+func source(d *kilde.Doc) Source {
+	s := d.Source
+	out := Source{File: strp(s.File), URL: strp(s.URL), Title: strp(s.Title), Outlet: strp(s.Outlet), DateSource: strp(s.DateSource)}
+	if s.Line > 0 {
+		line := s.Line
+		out.Line = &line
+	}
+	return out
+}
+
+func entity(d *kilde.Doc, cp *codepoints, e kilde.Entity) Entity {
+	return Entity{cp.at(e.Start), cp.at(e.End), d.SpanText(e.Span), e.Label, strp(e.Canonical)}
+}
+
+func timex(d *kilde.Doc, cp *codepoints, t kilde.Time) Time {
+	return Time{cp.at(t.Start), cp.at(t.End), d.SpanText(t.Span), t.Type, t.Value}
+}
+
+func quantity(d *kilde.Doc, cp *codepoints, q kilde.Quantity) Quantity {
+	return Quantity{
+		Start: cp.at(q.Start), End: cp.at(q.End), Text: d.SpanText(q.Span),
+		Value: q.Value, Low: q.Low, High: q.High, Approx: q.Approx,
+		Unit: strp(q.Unit), Measured: strp(q.Measured),
+	}
+}
+
+func quote(d *kilde.Doc, cp *codepoints, q kilde.Quote) Quote {
+	o := Quote{
+		Start: cp.at(q.Start), End: cp.at(q.End), Text: d.SpanText(q.Span), Kind: q.Kind,
+		Speaker: strp(q.Speaker), Cue: strp(q.Cue), Lang: q.Lang,
+		Role: strp(q.Role), Addressee: strp(q.Addressee),
+	}
+	if o.Lang == "" {
+		o.Lang = d.Lang
+	}
+	if q.TranslationOf > 0 && q.TranslationOf <= len(d.Quotes) {
+		i := q.TranslationOf - 1
+		o.TranslationOf = &i
+	}
+	if q.SpeakerSpan.End > q.SpeakerSpan.Start {
+		a, b := cp.at(q.SpeakerSpan.Start), cp.at(q.SpeakerSpan.End)
+		o.SpeakerStart, o.SpeakerEnd = &a, &b
+	}
+	return o
+}
+
+func claim(d *kilde.Doc, cp *codepoints, c kilde.Claim) Claim {
+	o := Claim{
+		Start: cp.at(c.Start), End: cp.at(c.End), Text: d.SpanText(c.Span),
+		Source: strp(c.Source), Via: c.Via, Hedge: c.Hedge, Cue: strp(c.Cue), Quantities: c.Quantities,
+	}
+	if o.Via == nil {
+		o.Via = []string{}
+	}
+	if o.Quantities == nil {
+		o.Quantities = []int{}
+	}
+	return o
+}
+
+func check(cp *codepoints, c kilde.Check) Check {
+	o := Check{Kind: c.Kind, Status: c.Status, Detail: c.Detail, Spans: make([]Range, 0, len(c.Spans))}
+	for _, sp := range c.Spans {
+		o.Spans = append(o.Spans, Range{cp.at(sp.Start), cp.at(sp.End)})
+	}
+	return o
 }
 
 // ToDoc converts a kilde/1 document back to a Doc with byte offsets. Spans
