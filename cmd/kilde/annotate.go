@@ -137,7 +137,13 @@ func runAnnotate(ctx context.Context, e *env, args []string) int {
 		if writeErr != nil || stop {
 			continue
 		}
-		if err := enc.Encode(kilde1.FromDoc(r.Doc)); err != nil {
+		// kilde1.Write streams the same bytes as enc without building the
+		// document: a 50 MB article no longer costs a gigabyte to print.
+		write := func() error { return kilde1.Write(bw, r.Doc) }
+		if *pretty {
+			write = func() error { return enc.Encode(kilde1.FromDoc(r.Doc)) }
+		}
+		if err := write(); err != nil {
 			writeErr = err
 			cancel()
 			continue

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -16,6 +18,7 @@ import (
 	"github.com/kilde-news/kilde"
 	"github.com/kilde-news/kilde/check"
 	"github.com/kilde-news/kilde/claim"
+	"github.com/kilde-news/kilde/eval"
 	"github.com/kilde-news/kilde/kilde1"
 	"github.com/kilde-news/kilde/langid"
 	"github.com/kilde-news/kilde/ner"
@@ -150,19 +153,79 @@ func TestBigArticleMemory(t *testing.T) {
 			float64(after.TotalAlloc-before.TotalAlloc)/1e6, (float64(p)-float64(before.HeapAlloc))/1e6,
 			(float64(kept.HeapAlloc)-float64(before.HeapAlloc))/1e6, peakRSS())
 	}
-	// the output: kilde/1 conversion and one JSON object, as annotate does
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	t0 := time.Now()
-	enc := json.NewEncoder(io.Discard)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(kilde1.FromDoc(d)); err != nil {
-		t.Fatal(err)
+	// the output: kilde1.Write, as annotate does, and the json.Encoder of
+	// the whole kilde1.Document it replaced (still used by --pretty)
+	for _, out := range []struct {
+		name  string
+		write func(w io.Writer) error
+	}{
+		{"kilde/1", func(w io.Writer) error { return kilde1.Write(w, d) }},
+		{"kilde/1 old", func(w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetEscapeHTML(false)
+			return enc.Encode(kilde1.FromDoc(d))
+		}},
+	} {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		t0 := time.Now()
+		var n countWriter
+		if err := out.write(&n); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		t.Logf("%-11s %5.1fs alloc %7.0f MB  peak RSS so far %s  (%d MB written)", out.name, time.Since(t0).Seconds(),
+			float64(after.TotalAlloc-before.TotalAlloc)/1e6, peakRSS(), n>>20)
 	}
-	runtime.ReadMemStats(&after)
-	t.Logf("%-10s %6.1fs alloc %7.0f MB  peak RSS so far %s", "kilde/1", time.Since(t0).Seconds(),
-		float64(after.TotalAlloc-before.TotalAlloc)/1e6, peakRSS())
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+// TestWriteSameAsEncoderPipeline: on the pipeline's real output for the
+// end-to-end texts, the sample article and a big article, kilde1.Write
+// (what annotate prints) gives the very bytes of the json.Encoder of the
+// whole kilde1.Document that annotate used before.
+func TestWriteSameAsEncoderPipeline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline")
+	}
+	as := pipelineAnnotators(t)
+	texts := map[string]string{"big": bigArticle(300 << 10)}
+	files, _ := filepath.Glob("../../e2e/testdata*/*.txt")
+	shared, _ := filepath.Glob(filepath.Join(eval.SharedDir(), "corpus", "*.txt"))
+	for _, f := range append(files, shared...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(b)
+	}
+	for name, text := range texts {
+		d := kilde.NewDoc(kilde.Article{ID: name, Date: "2025-06-12", Text: text, Source: kilde.Source{File: name, Line: 1}})
+		for _, a := range as {
+			if err := a.Annotate(d); err != nil {
+				t.Fatalf("%s: %s: %v", name, a.Name(), err)
+			}
+		}
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(kilde1.FromDoc(d)); err != nil {
+			t.Fatal(err)
+		}
+		if err := kilde1.Write(&got, d); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: kilde1.Write differs from the json.Encoder output (%d/%d bytes)", name, got.Len(), want.Len())
+		}
+		if name == "big" && (len(d.Claims) == 0 || len(d.Entities) == 0) {
+			t.Errorf("%s: %d claims, %d entities: the comparison covers little", name, len(d.Claims), len(d.Entities))
+		}
+	}
 }
 
 // pipelineAnnotators builds the annotators of buildPipeline one by one, so
