@@ -190,11 +190,25 @@ func (st *state) clauseStart(j int) int {
 // directSpeakers finds the speaker phrase of each direct quote. Pronouns and
 // descriptions are resolved later, in text order, by resolve.
 func (st *state) directSpeakers() {
+	st.cueFrame = append(st.cueFrame[:0], make([]int32, len(st.toks))...)
+	st.frames = st.frames[:0]
 	for ci := range st.cands {
 		c := &st.cands[ci]
+		st.curCand = ci
 		if c.kind == "direct" && !c.spk.ok {
 			st.frameSpeaker(c)
 		}
+		if c.spk.ok && c.cue >= 0 {
+			st.noteFrame(c.cue, c.spk)
+		}
+	}
+}
+
+// noteFrame records that the cue at token m framed speaker sp.
+func (st *state) noteFrame(m int, sp speaker) {
+	if m >= 0 && m < len(st.cueFrame) && st.cueFrame[m] == 0 {
+		st.frames = append(st.frames, sp)
+		st.cueFrame[m] = int32(len(st.frames))
 	}
 }
 
@@ -279,6 +293,11 @@ func (st *state) startsBlock(i int) bool {
 // frameSpeaker looks for the speaker around a direct quote: after it, before
 // it, in the next sentence, in the sentence before.
 func (st *state) frameSpeaker(c *cand) {
+	// a phrase inside a sentence framed by its own subject and cue
+	if sp, m, ok := st.embeddedSpeaker(c); ok {
+		st.setSpeaker(c, sp, m, st.clauseEnd(max(c.after, 0)))
+		return
+	}
 	// after: "»…«, siger hun" / "“…,” Trump said"
 	k := c.after
 	for k < len(st.toks) && st.toks[k].low == "," {
@@ -426,17 +445,15 @@ func (st *state) prevInSentence(c *cand) *cand {
 	if c.open <= 0 || c.open >= len(st.toks) {
 		return nil
 	}
-	var p *cand
-	for i := range st.cands {
-		q := &st.cands[i]
-		if q == c || q.kind != "direct" || q.after > c.open || q.after <= 0 {
-			continue
-		}
-		if st.toks[q.after-1].sent == st.toks[c.open].sent && q.spk.ok {
-			p = q
-		}
+	i := st.curCand - 1
+	if i < 0 || i >= len(st.cands) || &st.cands[st.curCand] != c {
+		return nil
 	}
-	return p
+	q := &st.cands[i]
+	if q.kind != "direct" || q.after > c.open || q.after <= 0 || !q.spk.ok || st.toks[q.after-1].sent != st.toks[c.open].sent {
+		return nil
+	}
+	return q
 }
 
 // conjAt reports whether the clause [lo, end) opens with a coordinating

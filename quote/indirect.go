@@ -42,6 +42,7 @@ func (st *state) indirect() {
 			st.coord[k] = int32(k)
 		}
 	}
+	st.makeFrameCuts()
 	for s := range st.sents {
 		a, b := st.sentRange(s)
 		if st.backRef(s, a, b) || st.tailFirst(a, b) {
@@ -108,6 +109,17 @@ func (st *state) clause(i, j int) (kilde.Span, bool) {
 		return kilde.Span{}, false
 	}
 	end := st.toks[j-1].e
+	// a clause that ends inside a quote ends with its closing mark: `called
+	// the bill a “total disgrace.”`
+	if st.toks[j-1].inQ {
+		n := j
+		for n < len(st.toks) && n < j+3 && st.toks[n].k == tPunct && st.toks[n].inQ {
+			n++
+		}
+		if n < len(st.toks) && n > j && st.toks[n].k == tMark && st.toks[n].blk == st.toks[j-1].blk {
+			return kilde.Span{Start: st.toks[i].s, End: st.toks[n].e}, true
+		}
+	}
 	// "… 6 mia. kr." at the end of a sentence: the period ends the sentence
 	if w := st.text[st.toks[j-1].s:end]; st.toks[j-1].k == tWord && strings.Count(w, ".") == 1 && strings.HasSuffix(w, ".") && (j >= len(st.toks) || st.toks[j].blk != st.toks[j-1].blk || st.toks[j].first) {
 		end--
@@ -120,6 +132,7 @@ func (st *state) addIndirect(sp kilde.Span, spk speaker, cue, cueE, lim int) {
 		return
 	}
 	c := cand{kind: "indirect", span: sp, cue: cue, cueE: cueE, spk: spk, open: st.tokAt(sp.Start), after: st.tokAt(sp.End)}
+	st.noteFrame(cue, spk)
 	c.addressee = st.addressee(spk.end, lim)
 	if c.addressee == "" {
 		c.addressee = st.addressee(cueE, lim)
@@ -273,53 +286,79 @@ func (st *state) ownEnd(k, b int) int {
 
 // nextFrame returns where a reported clause that starts at k ends: before a
 // new clause with its own reporting cue ("… but said B", "…, while Cruz
-// said …", "…, mens Venstre siger …", "… and added that …"), else b.
+// said …", "…, mens Venstre siger …", "… and added that …"), else b. It
+// reads st.frameCut, made once per piece (a scan to the sentence end for
+// every cue was quadratic in a long sentence).
 func (st *state) nextFrame(k, b int) int {
-	for c := k; c+1 < b; c++ {
-		if st.toks[c].inQ || st.toks[c].k == tMark {
-			continue
-		}
-		n, comma := c, false
-		if st.toks[c].low == "," {
-			n, comma = c+1, true
-		}
-		strong := false
-		switch st.toks[n].low {
-		case "but", "while", "whereas", "men", "mens":
-			strong = true
-		case "and", "og":
-		default:
-			continue
-		}
-		if n == c && c > k && st.toks[c-1].low == "," {
-			continue // seen at the comma
-		}
-		p := n + 1
-		for p < b && p < n+3 && st.class(p)&wAdv != 0 && !st.isCue(p) {
-			p++
-		}
-		if p >= b || st.toks[p].inQ {
-			continue
-		}
-		if st.isCue(p) && st.toks[p].low != "according" && st.toks[p].low != "ifølge" {
-			return c // "… but said B", "… and added that …"
-		}
-		if !strong && !comma && st.class(p)&wPron == 0 {
-			continue // "said Obama and Congress agreed": no new clause
-		}
-		for q := p + 1; q < b && q <= p+6; q++ {
-			if st.toks[q].inQ || st.toks[q].k == tPunct {
-				break
-			}
-			if st.isCue(q) {
-				if sp := st.npBefore(q, p); sp.ok && sp.start == p {
-					return c // "…, while Cruz said …"
-				}
-				break
-			}
-		}
+	if k < 0 || k >= len(st.frameCut) {
+		return b
+	}
+	if c := int(st.frameCut[k]); c >= 0 && c < b {
+		return c
 	}
 	return b
+}
+
+// makeFrameCuts fills st.frameCut: for each token, the first frame cut at
+// or after it in its sentence, -1 if none.
+func (st *state) makeFrameCuts() {
+	st.frameCut = append(st.frameCut[:0], make([]int32, len(st.toks))...)
+	for s := range st.sents {
+		a, b := st.sentRange(s)
+		next := int32(-1)
+		for c := b - 1; c >= a; c-- {
+			if c+1 < b && st.frameCutAt(c, b) {
+				next = int32(c)
+			}
+			st.frameCut[c] = next
+		}
+	}
+}
+
+// frameCutAt reports whether a new clause with its own frame starts at
+// token c (a comma or a conjunction) of a sentence ending before b.
+func (st *state) frameCutAt(c, b int) bool {
+	if st.toks[c].inQ || st.toks[c].k == tMark {
+		return false
+	}
+	n, comma := c, false
+	if st.toks[c].low == "," {
+		n, comma = c+1, true
+	}
+	strong := false
+	switch st.toks[n].low {
+	case "but", "while", "whereas", "men", "mens":
+		strong = true
+	case "and", "og":
+	default:
+		return false
+	}
+	if n == c && c > 0 && st.toks[c-1].low == "," {
+		return false // seen at the comma
+	}
+	p := n + 1
+	for p < b && p < n+3 && st.class(p)&wAdv != 0 && !st.isCue(p) {
+		p++
+	}
+	if p >= b || st.toks[p].inQ {
+		return false
+	}
+	if st.isCue(p) && st.toks[p].low != "according" && st.toks[p].low != "ifølge" {
+		return true // "… but said B", "… and added that …"
+	}
+	if !strong && !comma && st.class(p)&wPron == 0 {
+		return false // "said Obama and Congress agreed": no new clause
+	}
+	for q := p + 1; q < b && q <= p+6; q++ {
+		if st.toks[q].inQ || st.toks[q].k == tPunct {
+			break
+		}
+		if st.isCue(q) {
+			sp := st.npBefore(q, p)
+			return sp.ok && sp.start == p // "…, while Cruz said …"
+		}
+	}
+	return false
 }
 
 // cutCoordQuote ends an indirect clause [i, j) before a coordinated clause
@@ -526,14 +565,12 @@ func (st *state) reportedEN(m, e, a, b int, kind string) bool {
 // tokens [a, m) of a sentence: "“…,” X told reporters, adding …", "X said
 // A but said B".
 func (st *state) frameBefore(a, m int) speaker {
-	var sp speaker
-	for i := range st.cands {
-		c := &st.cands[i]
-		if c.cue >= a && c.cue < m && c.spk.ok && (c.kind == "direct" || c.cueE <= m) {
-			sp = c.spk
+	for k := min(m, len(st.cueFrame)) - 1; k >= a && k >= m-60; k-- {
+		if f := st.cueFrame[k]; f > 0 {
+			return st.frames[f-1]
 		}
 	}
-	return sp
+	return speaker{}
 }
 
 // conjBefore returns the coordinating conjunction right before the cue at

@@ -55,6 +55,13 @@ type state struct {
 	// cueDirect[m] is 1 + the index of the first direct quote with cue m
 	// (0: none); set by indirect for usedFar
 	cueDirect []int32
+	// cueFrame[m] is 1 + the index in frames of the speaker a quote took
+	// with cue m (0: none), for frameBefore; curCand is the quote
+	// directSpeakers is working on
+	cueFrame []int32
+	frameCut []int32 // first new-frame cut at or after each token (nextFrame)
+	frames   []speaker
+	curCand  int
 	// qpre[k] counts the tokens before k in or at a quote (inQ or a mark);
 	// set by indirect for hasQuoteIn
 	qpre []int32

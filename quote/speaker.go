@@ -662,7 +662,7 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 	// "den tidligere generalsekretær", "ministeren": a definite role refers
 	// to the person last named in the two blocks before, unless a name
 	// inside ties it to someone else ("The Ohio governor")
-	if st.definite(i, k) && !st.capInside(i, k) {
+	if st.definite(i, k) && !st.capInside(i, max(k, sp.end)) {
 		st.lastPerson(sp)
 	}
 }
@@ -911,6 +911,25 @@ func (st *state) npBefore(j, lo int) speaker {
 			if s-2 >= lo && st.class(s-1)&wPrep != 0 && st.class(s-1)&wAddr == 0 {
 				if p := st.npBefore(s-1, lo); p.ok && !p.desc && p.pron == 0 {
 					return p
+				}
+				// "The senator from Vermont said": the description, the
+				// place inside it
+				if p := st.npBefore(s-1, lo); p.ok && p.desc && p.end == s-1 && st.class(p.start)&wDet != 0 && st.toks[s-1].low != "of" {
+					p.end, p.span.End = e, st.toks[e-1].e
+					p.name = st.text[p.span.Start:p.span.End]
+					return p
+				}
+			}
+			// "Stacy Baker of Columbia, South Carolina says": the person
+			if s-3 >= lo && st.toks[s-1].low == "," {
+				q := s - 2
+				for q > lo && q > s-6 && st.word(q) && st.toks[q].cap {
+					q--
+				}
+				if q < s-2 && st.class(q)&wPrep != 0 && st.class(q)&wAddr == 0 {
+					if p := st.npBefore(q, lo); p.ok && !p.desc && p.pron == 0 {
+						return p
+					}
 				}
 			}
 			return st.nameSpeaker(s, e)

@@ -16,7 +16,7 @@ var rowsSpeakers = []row{
 	{in: "Borgmester Ida Berg sagde, at [[skatten skal ned]], men tilføjede, at [[det tager tid]].", want: []want{ind("Ida Berg", "sagde").r("borgmester"), ind("Ida Berg", "tilføjede").r("borgmester")}},
 	{in: "Ministeren sagde, at [[skatten skal ned]], mens Venstre sagde, at [[det er for sent]].", want: []want{ind("Ministeren", "sagde"), ind("Venstre", "sagde")}},
 	// a quoted phrase in a coordinated clause belongs to the sentence subject
-	{in: "Senator Ann Reyes spoke on Tuesday.\n\nShe called [[the bank's conduct \"[[plain outrageous]]\"]] and called for bonuses to be \"[[clawed back.]]\"", lang: "en", want: []want{ind("Ann Reyes", "called").r("senator"), d("Ann Reyes", "called").r("senator"), d("Ann Reyes", "").r("senator")}},
+	{in: "Senator Ann Reyes spoke on Tuesday.\n\nShe called [[the bank's conduct \"[[plain outrageous]]\"]] and called for bonuses to be \"[[clawed back.]]\"", lang: "en", want: []want{ind("Ann Reyes", "called").r("senator"), d("Ann Reyes", "called").r("senator"), d("Ann Reyes", "called").r("senator")}},
 }
 
 // Descriptions with a name inside are descriptions; an apposition's head role.
@@ -26,4 +26,15 @@ var rowsDescriptions = []row{
 	{in: "\"[[We will not accept it]],\" said Tom Brandt, a former Nevada governor, who backs the plan. \"[[It is too late.]]\"", lang: "en", want: []want{d("Tom Brandt", "said").r("governor"), d("Tom Brandt", "").r("governor")}},
 	{in: "Gov. Ann Miller spoke on Monday. The Texas governor said [[the state would appeal]].", lang: "en", want: []want{ind("The Texas governor", "said")}},
 	{in: "The Utah governor said [[the state needs a new water plan, but that he would not raise taxes]].", lang: "en", want: []want{ind("The Utah governor", "said")}},
+}
+
+// A quoted phrase inside a sentence whose own subject and cue frame it
+// belongs to that subject, not to a speaker of an earlier paragraph.
+var rowsEmbedded = []row{
+	{in: "\"[[We will carry this county]],\" said Laura Finch.\n\nPeters on Sunday called the mayor a \"[[pathological liar]]\" in an interview.", lang: "en", want: []want{d("Laura Finch", "said"), d("Peters", "called")}},
+	{in: "\"[[We will carry this county]],\" said Laura Finch.\n\nSpeaking at a rally in Dover, Delaware, Morgan went after Hale, calling him \"[[a total stiff.]]\"", lang: "en", want: []want{d("Laura Finch", "said"), d("Morgan", "calling")}},
+	{in: "\"[[We will carry this county]],\" said Laura Finch.\n\nCruz says [[he is \"[[effectively tied for second place]]\" with Sen. Mark Hale, in a race that he said was close]].", lang: "en", want: []want{d("Laura Finch", "said"), ind("Cruz", "says"), d("Cruz", "says")}},
+	{in: "\"[[We will carry this county]],\" said Laura Finch.\n\nAnna Bell of Dover, Delaware says [[she really thinks Hale can win if he keeps \"[[doing what he is doing.]]\"]]", lang: "en", want: []want{d("Laura Finch", "said"), ind("Anna Bell", "says"), d("Anna Bell", "thinks")}},
+	{in: "\"[[We will carry this county]],\" said Laura Finch.\n\nThe senator from Vermont called [[the bill a \"[[total disgrace.]]\"]]", lang: "en", want: []want{d("Laura Finch", "said"), ind("The senator from Vermont", "called"), d("The senator from Vermont", "called")}},
+	{in: "»[[Vi vinder valget]]«, siger Mette Frederiksen.\n\nI et interview med DR kalder Venstres formand, Troels Lund Poulsen, udspillet »[[useriøst]]«.", want: []want{d("Mette Frederiksen", "siger"), d("Troels Lund Poulsen", "kalder").r("formand")}},
 }
