@@ -133,6 +133,7 @@ func (c *Checker) Provides() kilde.Layer { return kilde.LayerChecks }
 func (c *Checker) Annotate(d *kilde.Doc) error {
 	d.Checks = d.Checks[:0]
 	qs := d.Quantities
+	sorted := timesSorted(d.Times)
 	for i := 0; i+1 < len(qs); i++ {
 		a, b := qs[i], qs[i+1]
 		if !isMoney(a.Unit) || !isMoney(b.Unit) && b.Unit != "" || a.Unit == b.Unit {
@@ -142,7 +143,7 @@ func (c *Checker) Annotate(d *kilde.Doc) error {
 			continue
 		}
 		lang := d.LangAt(a.Start)
-		ok, unit := c.connected(lang, d.Text[a.End:b.Start], timesIn(d, a.End, b.Start))
+		ok, unit := c.connected(lang, d.Text[a.End:b.Start], timesIn(d, sorted, a.End, b.Start))
 		if !ok {
 			continue
 		}
@@ -173,14 +174,33 @@ func isMoney(u string) bool {
 }
 
 // timesIn returns the time expressions inside [from, to), relative to from.
-func timesIn(d *kilde.Doc, from, to int) []kilde.Span {
+// The time layer is sorted by start (checked once per document by the
+// caller), so a binary search finds the first candidate: a scan of the whole
+// layer for every pair of amounts was quadratic in a long article.
+func timesIn(d *kilde.Doc, sorted bool, from, to int) []kilde.Span {
 	var out []kilde.Span
-	for _, t := range d.Times {
+	ts := d.Times
+	if sorted {
+		ts = ts[sort.Search(len(ts), func(i int) bool { return ts[i].Start >= from }):]
+	}
+	for _, t := range ts {
+		if sorted && t.Start >= to {
+			break
+		}
 		if t.Start >= from && t.End <= to {
 			out = append(out, kilde.Span{Start: t.Start - from, End: t.End - from})
 		}
 	}
 	return out
+}
+
+func timesSorted(ts []kilde.Time) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].Start < ts[i-1].Start {
+			return false
+		}
+	}
+	return true
 }
 
 // connected reports whether gap, the text between two amounts, says the
