@@ -32,6 +32,7 @@ func runAnnotate(ctx context.Context, e *env, args []string) int {
 	pretty := fs.Bool("pretty", false, "indent the JSON (one object spans several lines)")
 	strict := fs.Bool("strict", false, "stop at the first problem, a warning included, and exit 1")
 	workers := fs.Int("workers", runtime.NumCPU(), "annotate on `n` goroutines")
+	maxMB := maxArticleFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -102,7 +103,7 @@ func runAnnotate(ctx context.Context, e *env, args []string) int {
 	in := make(chan *kilde.Doc, 2**workers)
 	go func() {
 		defer close(in)
-		for a, err := range read.Open(ctx, fs.Args(), read.Options{Stdin: e.stdin}) {
+		for a, err := range read.Open(ctx, fs.Args(), read.Options{Stdin: e.stdin, MaxRecord: *maxMB << 20}) {
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
 					return

@@ -191,6 +191,28 @@ func TestAnnotateExitCodes(t *testing.T) {
 	}
 }
 
+// TestAnnotateMaxArticle: an article over --max-mb is skipped with its
+// file:line, and the articles after it are still annotated.
+func TestAnnotateMaxArticle(t *testing.T) {
+	big := strings.Repeat("Ministeren siger, at loven ikke ændres. ", 30000) // ~1.2 MB
+	dir := writeFiles(t, map[string]string{
+		"s.jsonl": `{"id":"a","text":"Første artikel."}` + "\n" +
+			`{"id":"big","text":"` + big + `"}` + "\n" +
+			`{"id":"c","text":"Tredje artikel."}` + "\n",
+	})
+	code, out, errOut := runKilde(t, "", "annotate", "--max-mb", "1", filepath.Join(dir, "s.jsonl"))
+	if code != 0 || !strings.Contains(errOut, "s.jsonl:2:") || !strings.Contains(errOut, "longer than") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var ids []string
+	for _, d := range decodeAll(t, out) {
+		ids = append(ids, jsonStr(d["id"]))
+	}
+	if strings.Join(ids, " ") != "a c" {
+		t.Errorf("ids %v, want a c", ids)
+	}
+}
+
 func TestAnnotateStdinOutputPretty(t *testing.T) {
 	outFile := filepath.Join(t.TempDir(), "out.json")
 	code, out, errOut := runKilde(t, "date 2019 Hej fra standard input.", "annotate", "--pretty", "-o", outFile, "-")

@@ -87,6 +87,7 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 	batch := fs.Int("batch", 200, "articles per write transaction")
 	workers := fs.Int("workers", runtime.NumCPU(), "annotation workers")
 	quiet := fs.Bool("q", false, "no progress output")
+	maxMB := maxArticleFlag(fs)
 	feeds := fs.String("feeds", "", "poll the RSS/Atom/JSON feeds listed in this file (one URL a line) instead of reading ARTICLES")
 	sitemap := fs.String("sitemap", "", "read the articles of this (news) sitemap URL instead of ARTICLES")
 	once := fs.Bool("once", false, "with --feeds or --sitemap: one pass, then exit")
@@ -138,7 +139,7 @@ func runIngest(ctx context.Context, e *env, args []string) int {
 			return code
 		}
 	}
-	ing := &ingester{e: e, st: st, batch: max(*batch, 1), quiet: *quiet}
+	ing := &ingester{e: e, st: st, batch: max(*batch, 1), quiet: *quiet, maxRecord: *maxMB << 20}
 	return ing.run(ctx, paths, func(ctx context.Context, in <-chan *kilde.Doc) <-chan ingestResult {
 		out := make(chan ingestResult, 64)
 		go func() {
@@ -161,6 +162,8 @@ type ingester struct {
 	st    kilde.Store
 	batch int
 	quiet bool
+	// maxRecord caps one article's size in bytes (read.Options.MaxRecord)
+	maxRecord int
 
 	total                      atomic.Int64 // -1 while counting
 	read, skipped, bad, stored atomic.Int64
@@ -185,7 +188,7 @@ func (g *ingester) run(ctx context.Context, paths []string, annotate func(contex
 	if !stdin {
 		go func() {
 			n := int64(0)
-			for _, err := range read.Open(ctx, paths, read.Options{}) {
+			for _, err := range read.Open(ctx, paths, read.Options{MaxRecord: g.maxRecord}) {
 				if err == nil {
 					n++
 				}
@@ -351,7 +354,7 @@ func (g *ingester) readAll(ctx context.Context, paths []string, in chan<- *kilde
 		pending = pending[:0]
 		return true
 	}
-	for a, err := range read.Open(ctx, paths, read.Options{Stdin: g.e.stdin}) {
+	for a, err := range read.Open(ctx, paths, read.Options{Stdin: g.e.stdin, MaxRecord: g.maxRecord}) {
 		if err != nil {
 			if ctx.Err() != nil {
 				return
