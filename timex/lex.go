@@ -41,6 +41,7 @@ type lang struct {
 	future    map[string]bool
 	other     *lang // the other language (its future cues count too)
 	past      map[string]bool
+	reported  map[string]string // say (reporting verb) or modal (would, ville)
 	nums      map[string]wordInfo
 	phrases   map[string][]phrase // first word → phrases, longest first
 	// starts holds every word that may begin an expression (any word of
@@ -84,6 +85,9 @@ func loadLang(code string) (*lang, error) {
 		return nil, err
 	}
 	if l.past, err = lexicon.Set(p + "past.tsv"); err != nil {
+		return nil, err
+	}
+	if l.reported, err = lexicon.Map(p + "reported.tsv"); err != nil {
 		return nil, err
 	}
 	rows, err := lexicon.Rows(p+"units.tsv", 3)

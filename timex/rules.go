@@ -712,8 +712,15 @@ func (m *matcher) ordinalUnit(i int) (match, bool) {
 		}
 		v := "XXXX-H" + strconv.Itoa(n)
 		if m.anc.prec >= precMonth {
+			// the latest half on or before the article date; the next one
+			// on or after it after a future cue ("We expect it to last well
+			// into the second half")
 			y := m.anc.year()
-			if n == 2 && m.anc.month() <= 6 {
+			if m.dirFor(j) == dirOnAfter {
+				if n == 1 && m.anc.month() > 6 {
+					y++
+				}
+			} else if n == 2 && m.anc.month() <= 6 {
 				y--
 			}
 			v = fmtYear(y) + "-H" + strconv.Itoa(n)

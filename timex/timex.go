@@ -440,6 +440,9 @@ func (m *matcher) future(i int) bool {
 		if m.l.future[t.low] || m.l.other.future[t.low] {
 			return true // the other language's cues too: an English quote in a Danish article
 		}
+		if m.l.reported[t.low] == "modal" && m.tok(j+1).low != "have" && m.reportedBefore(j) {
+			return true // "Analysts said rates would stay high until June"
+		}
 		if t.low == "set" && m.l.code == "en" && m.tok(j+1).low == "to" && (m.tok(j-1).low == "is" || m.tok(j-1).low == "are") {
 			return true // "is set to"
 		}
@@ -453,6 +456,21 @@ func (m *matcher) future(i int) bool {
 	return m.lean(i) && !m.pastInSentence(i)
 }
 
+// reportedBefore reports a reporting or expecting verb before token j in its
+// sentence ("said", "expected", "sagde", "forventer"): a modal after it
+// ("would", "ville", "skulle") looks forward from the time of speaking.
+func (m *matcher) reportedBefore(j int) bool {
+	for k := j - 1; k >= 0 && k > j-30; k-- {
+		if m.boundary(k) || m.toks[k+1].nl {
+			return false
+		}
+		if t := &m.toks[k]; t.k == kWord && m.l.reported[t.low] == "say" {
+			return true
+		}
+	}
+	return false
+}
+
 // isPast reports a past-tense or perfect marker at token j (time_past.tsv;
 // English words in -ed that are no future cue and not a passive after a
 // form of "be": "will be finalized by June 10").
@@ -463,7 +481,7 @@ func (m *matcher) isPast(j int) bool {
 	}
 	w := t.low
 	switch m.tok(j - 1).low {
-	case "be", "been", "being", "is", "are", "get", "gets", "getting", "blive", "bliver", "være", "er": // passive
+	case "be", "been", "being", "is", "are", "get", "gets", "getting", "stay", "stays", "remain", "remains", "blive", "bliver", "være", "er": // passive
 		return false
 	}
 	if m.l.past[w] {
@@ -486,6 +504,24 @@ func (m *matcher) isPast(j int) bool {
 // prepositions: "allerede (i) maj", "senest fredag", "i løbet af torsdag".
 func (m *matcher) lean(i int) bool {
 	k := i - 1
+	// "until at least June", "indtil mindst juni", "by (the end of) June",
+	// "inden udgangen af juni": the state lasts, or the deadline lies, ahead
+	if r := m.role(k); r == "of" || m.tok(k).low == "af" {
+		if r2 := m.role(k - 1); r2 == "late" || r2 == "early" || r2 == "mid" {
+			k -= 2
+			if m.role(k) == "det" {
+				k--
+			}
+		}
+	}
+	if m.tok(k).low == "least" && m.tok(k-1).low == "at" {
+		k -= 2
+	} else if m.tok(k).low == "mindst" {
+		k--
+	}
+	if p := m.tok(k); p.k == kWord && (m.role(k) == "until" || m.l.code == "en" && p.low == "by" || m.l.code == "da" && p.low == "inden") {
+		return true
+	}
 	if p := m.tok(k); m.l.code == "da" && p.low == "til" && p.k == kWord && m.tok(k-1).low != "fra" && m.role(k-1) != "in" && m.l.clock[m.tok(k-1).low] == "" {
 		return true // "til efteråret", "til november", "til fredag": the coming one
 	}
