@@ -643,11 +643,12 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 		sp.role = role
 	}
 	found := false
+	mods := st.capWords(i, max(k, sp.end))
 	st.eachBefore(sp.span.Start, 200, func(m *mention) bool {
 		if m.role == "" || m.name == sp.name {
 			return true
 		}
-		if m.role == role || strings.HasSuffix(m.role, role) {
+		if (m.role == role || strings.HasSuffix(m.role, role)) && st.near(m.pos, sp.span.Start, mods) {
 			// a named person, or an earlier description with that role
 			// ("USA's udenrigsminister" … "ministeren")
 			sp.name, sp.desc, sp.person, sp.gender = m.name, m.desc, true, m.gender
@@ -665,6 +666,39 @@ func (st *state) resolveRole(sp *speaker, i, k int) {
 	if st.definite(i, k) && !st.capInside(i, max(k, sp.end)) {
 		st.lastPerson(sp)
 	}
+}
+
+// capWords returns the capitalized words inside the description [i, k)
+// after its first word: "The Ohio governor" → Ohio.
+func (st *state) capWords(i, k int) []string {
+	var ws []string
+	for m := i + 1; m < k && m < len(st.toks); m++ {
+		if st.word(m) && st.toks[m].cap && !st.toks[m].first {
+			ws = append(ws, st.text[st.toks[m].s:st.toks[m].e])
+		}
+	}
+	return ws
+}
+
+// near reports whether every word of ws is written close to the mention at
+// byte pos, before the description at byte end: "Ohio Gov. John Kasich"
+// ties "The Ohio governor" to Kasich, "Ed Rendell, a former Pennsylvania
+// governor" does not.
+func (st *state) near(pos, end int, ws []string) bool {
+	if len(ws) == 0 {
+		return true
+	}
+	lo, hi := max(pos-60, 0), min(pos+100, end, len(st.text))
+	if lo >= hi {
+		return false
+	}
+	win := st.text[lo:hi]
+	for _, w := range ws {
+		if !strings.Contains(win, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // capInside reports whether a capitalized word that is not the first of its

@@ -38,3 +38,10 @@ var rowsEmbedded = []row{
 	{in: "\"[[We will carry this county]],\" said Laura Finch.\n\nThe senator from Vermont called [[the bill a \"[[total disgrace.]]\"]]", lang: "en", want: []want{d("Laura Finch", "said"), ind("The senator from Vermont", "called"), d("The senator from Vermont", "called")}},
 	{in: "»[[Vi vinder valget]]«, siger Mette Frederiksen.\n\nI et interview med DR kalder Venstres formand, Troels Lund Poulsen, udspillet »[[useriøst]]«.", want: []want{d("Mette Frederiksen", "siger"), d("Troels Lund Poulsen", "kalder").r("formand")}},
 }
+
+// A description with a proper modifier is someone else unless the text ties
+// the modifier to the person with that role.
+var rowsTied = []row{
+	{in: "\"[[We will not accept it]],\" said Ed Brandt, a former Nevada governor. The Utah governor said [[the state would appeal]].", lang: "en", want: []want{d("Ed Brandt", "said").r("governor"), ind("The Utah governor", "said")}},
+	{in: "Utah Governor Ann Cole spoke on Monday. The Utah governor said [[the state would appeal]].", lang: "en", want: []want{ind("Ann Cole", "said").r("governor")}},
+}
