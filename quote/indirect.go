@@ -195,7 +195,7 @@ func (st *state) according(m, e, a, b int) bool {
 	if !sp.ok {
 		return false
 	}
-	if sp.desc && m <= a+1 && !adjDesc {
+	if sp.desc && m <= a+1 && !adjDesc && sp.tail == 0 {
 		// "Ifølge banken skyldes det …": without a comma the phrase ends at
 		// its first definite noun, or after three words
 		k := e
@@ -217,7 +217,7 @@ func (st *state) according(m, e, a, b int) bool {
 		}
 	}
 	if m <= a+1 { // sentence start
-		k := sp.end
+		k := max(sp.end, sp.tail)
 		cl, ok := st.clause(k, st.ownEnd(k, b))
 		if !ok {
 			return false

@@ -47,12 +47,15 @@ const (
 	wNat
 	wOrgNoun
 	wDoc
+	wPtcp
+	wIssue
+	wPtime
 	wPron = wPronM | wPronF | wPronPl | wPronOrg
 )
 
 var classBits = map[string]uint32{
 	"det": wDet, "pron:m": wPronM, "pron:f": wPronF, "pron:pl": wPronPl, "pron:org": wPronOrg,
-	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom, "nat": wNat, "org": wOrgNoun, "doc": wDoc,
+	"rel": wRel, "comp": wComp, "addr": wAddr, "prep": wPrep, "conn": wConn, "nonname": wNonname, "verb": wVerb, "time": wTime, "adv": wAdv, "from": wFrom, "nat": wNat, "org": wOrgNoun, "doc": wDoc, "ptcp": wPtcp, "issue": wIssue, "ptime": wPtime,
 }
 
 // lang holds one language's word lists.

@@ -164,7 +164,7 @@ func TestQuotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range append(append(rows[:len(rows):len(rows)], rowsMore...), append(append(append(rowsSpeakers, rowsDescriptions...), rowsEmbedded...), rowsTied...)...) {
+	for _, r := range append(append(rows[:len(rows):len(rows)], rowsMore...), append(append(append(append(rowsSpeakers, rowsDescriptions...), rowsEmbedded...), rowsTied...), rowsSources...)...) {
 		text, spans := parse(r.in)
 		lang := r.lang
 		if lang == "" {
@@ -291,7 +291,7 @@ func naiveSentences(text string) []kilde.Span {
 }
 
 func FuzzAnnotate(f *testing.F) {
-	for _, r := range append(append(rows[:len(rows):len(rows)], rowsMore...), append(append(append(rowsSpeakers, rowsDescriptions...), rowsEmbedded...), rowsTied...)...) {
+	for _, r := range append(append(rows[:len(rows):len(rows)], rowsMore...), append(append(append(append(rowsSpeakers, rowsDescriptions...), rowsEmbedded...), rowsTied...), rowsSources...)...) {
 		text, _ := parse(r.in)
 		f.Add(text)
 	}

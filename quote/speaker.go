@@ -24,6 +24,7 @@ type speaker struct {
 	org        bool
 	person     bool
 	addressee  string
+	tail       int // end of a participle phrase after a description ("a report published last week"), 0 if none
 }
 
 // mention is a person or organisation named in the text.
@@ -446,6 +447,11 @@ func (st *state) npAfter(i, lim int) speaker {
 		if k > i && st.class(k)&wTime != 0 {
 			break // "oplyste selskabet tirsdag"
 		}
+		// "a statement issued on Feb. 8", "en rapport offentliggjort i dag":
+		// the participle phrase is no part of the description
+		if k > i && st.ptcp(k) && (st.class(k-1)&wDoc != 0 || st.ptcpEnd(k+1, lim) > k+1) && best.ok == false {
+			break
+		}
 		if st.stopTok(k) && !(k == i && st.class(k)&wDet != 0) {
 			// "formand for Landbrugsforeningen Peder Mogensen": a role's
 			// organisation, then the person
@@ -526,6 +532,22 @@ func (st *state) npAfter(i, lim int) speaker {
 			}
 		}
 	}
+	// "a report published on Tuesday by the ministry", "en opgørelse lavet
+	// af Danmarks Statistik": the maker; else the phrase ends before the
+	// participle and its time phrase
+	tail := 0
+	if k < lim && st.ptcp(k) {
+		p := st.ptcpEnd(k+1, lim)
+		for p < lim && st.toks[p].low != "," && p < k+3 && !st.issuerWord(p) && st.class(p)&wPtime != 0 {
+			p++
+		}
+		if st.class(k-1)&wDoc != 0 && p+1 < lim && st.issuerWord(p) && st.toks[p].low != "from" && st.toks[p].low != "fra" {
+			if sp := st.npAfter(p+1, lim); sp.ok && sp.pron == 0 {
+				return sp
+			}
+		}
+		tail = p
+	}
 	content := false
 	for m := i; m < k; m++ {
 		if st.class(m)&(wDet|wNonname) == 0 && st.word(m) {
@@ -549,6 +571,9 @@ func (st *state) npAfter(i, lim int) speaker {
 	sp := speaker{ok: true, desc: true, start: i, end: e, span: kilde.Span{Start: st.toks[i].s, End: st.toks[e-1].e}, role: role, gender: roleG}
 	sp.name = st.text[sp.span.Start:sp.span.End]
 	sp.head = k
+	if e == k && tail > k {
+		sp.tail = tail
+	}
 	return sp
 }
 
@@ -943,7 +968,18 @@ func (st *state) npBefore(j, lo int) speaker {
 		if e, ok := st.nameAt(s); ok && e == k+1 {
 			// "Ulla Holm fra Københavns Universitet siger": the person, not the place
 			if s-2 >= lo && st.class(s-1)&wPrep != 0 && st.class(s-1)&wAddr == 0 {
-				if p := st.npBefore(s-1, lo); p.ok && !p.desc && p.pron == 0 {
+				p := st.npBefore(s-1, lo)
+				// "Analysts at Jefferies said", "Analytikere hos Nordea siger": a
+				// role noun that opens the sentence is a description, and the
+				// organisation after it stays in it
+				if p.ok && p.pron == 0 && p.end == s-1 && p.end-p.start == 1 && st.toks[p.start].first && st.toks[s-1].low != "of" {
+					if ok, g := st.pluralRole(p.start); ok {
+						d := speaker{ok: true, desc: true, start: p.start, end: e, head: e, span: kilde.Span{Start: st.toks[p.start].s, End: st.toks[e-1].e}, role: st.toks[p.start].low, gender: g}
+						d.name = st.text[d.span.Start:d.span.End]
+						return d
+					}
+				}
+				if p.ok && !p.desc && p.pron == 0 {
 					return p
 				}
 				// "The senator from Vermont said": the description, the
@@ -967,6 +1003,17 @@ func (st *state) npBefore(j, lo int) speaker {
 				}
 			}
 			return st.nameSpeaker(s, e)
+		}
+	}
+	// "A report published last week said": back over the participle and
+	// its time phrase to the document noun
+	for kk, n := k, 0; kk > lo && n < 5; kk, n = kk-1, n+1 {
+		if st.ptcp(kk) && kk < k && st.class(kk-1)&wDoc != 0 && st.ptcpEnd(kk+1, k+1) == k+1 {
+			k = kk - 1
+			break
+		}
+		if !(st.toks[kk].k == tNum || st.word(kk) && st.class(kk)&(wTime|wPtime|wPrep) != 0) {
+			break
 		}
 	}
 	// a description: lower-case words back to a determiner or a stop
@@ -1008,6 +1055,20 @@ func (st *state) npBefore(j, lo int) speaker {
 	}
 	if !content {
 		return speaker{}
+	}
+	// "A report published last week said": the document, not its participle
+	for d := s; d < k; d++ {
+		if st.class(d)&wDoc != 0 && st.ptcp(d+1) {
+			k = d
+			break
+		}
+	}
+	// "Acme Corp issued a statement saying …", "The ministry released a
+	// report saying …": the document's issuer is the speaker
+	if st.class(k)&wDoc != 0 && s-2 >= lo && st.class(s-1)&wIssue != 0 {
+		if p := st.npBefore(s-1, lo); p.ok && p.pron == 0 {
+			return p
+		}
 	}
 	if !st.goodDesc(s, k+1) {
 		return speaker{}
@@ -1240,4 +1301,68 @@ func (st *state) partyCode(i, j int) bool {
 	}
 	w := st.text[st.toks[i].s:st.toks[i].e]
 	return len(w) >= 3 && len(w) <= 9 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-'
+}
+
+// ptcp reports whether token i is a past participle that starts a phrase
+// after a noun ("a statement issued on Feb. 8", "en rapport offentliggjort i
+// dag"): a listed participle, or an English lower-case word in -ed.
+func (st *state) ptcp(i int) bool {
+	if i < 0 || i >= len(st.toks) || !st.word(i) || st.toks[i].cap {
+		return false
+	}
+	c := st.class(i)
+	if c&(wPtcp|wIssue) != 0 && c&^(wPtcp|wIssue|wPtime) == 0 {
+		return true
+	}
+	w := st.toks[i].low
+	return st.lx.code == "en" && c == 0 && len(w) > 4 && strings.HasSuffix(w, "ed") && !st.isCue(i)
+}
+
+// ptcpEnd returns the end of the time phrase that starts at token k after a
+// participle ("on Feb. 8", "last week", "i dag", "tirsdag", "out in May"),
+// k itself when there is none.
+func (st *state) ptcpEnd(k, lim int) int {
+	for n := 0; k < lim && n < 6; n++ {
+		t := st.toks[k]
+		switch {
+		case t.k == tNum:
+		case t.k == tPunct && t.low == "." && k+1 < lim && st.toks[k+1].k == tNum && k > 0 && st.word(k-1):
+		case st.word(k) && st.class(k)&(wTime|wPtime) != 0:
+		case st.word(k) && st.class(k)&wPrep != 0 && st.class(k)&wAddr == 0 && k+1 < lim && (st.toks[k+1].k == tNum || st.word(k+1) && st.class(k+1)&(wTime|wPtime) != 0):
+		default:
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// issuerWord reports whether token i is "by"/"af"/"from"/"fra", the
+// preposition before a document's maker.
+func (st *state) issuerWord(i int) bool {
+	if i < 0 || i >= len(st.toks) {
+		return false
+	}
+	switch st.toks[i].low {
+	case "from", "by", "fra", "af":
+		return true
+	}
+	return false
+}
+
+// pluralRole reports whether token i is a role word or its plural
+// ("analysts", "analytikere", "økonomer").
+func (st *state) pluralRole(i int) (bool, byte) {
+	if ok, g := st.isRole(i); ok || !st.word(i) {
+		return ok, g
+	}
+	w := st.toks[i].low
+	for _, suf := range []string{"s", "e", "er"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) && (suf == "s") == (st.lx.code == "en") {
+			if ok, g := st.lx.role(w[:len(w)-len(suf)]); ok {
+				return ok, g
+			}
+		}
+	}
+	return false, 0
 }
