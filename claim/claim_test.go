@@ -179,6 +179,9 @@ var rows = []row{
 	{"en", "The deal is done, Senator Mark Hill told Reuters.", []want{{hedge: "asserted", source: "Senator Mark Hill", cue: "told"}}},
 	{"en", "A report from the World Bank found that poverty fell.", []want{{hedge: "asserted", source: "A report", via: "the World Bank", cue: "found"}}},
 	{"en", "According to Bloomberg, which cited two people familiar with the matter, the merger is off.", []want{{hedge: "asserted", source: "Bloomberg", via: "two people familiar with the matter", cue: "According to"}}},
+	// the maker of a document after a participle: via
+	{"en", "Rents rose by four percent, according to a report published on Tuesday by the housing ministry.", []want{{hedge: "asserted", source: "a report", via: "the housing ministry", cue: "according to"}}},
+	{"da", "Ledigheden er steget, ifølge en opgørelse lavet af Danmarks Statistik.", []want{{hedge: "asserted", source: "en opgørelse", via: "Danmarks Statistik", cue: "ifølge"}}},
 }
 
 func TestAnnotate(t *testing.T) {

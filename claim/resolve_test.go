@@ -180,6 +180,18 @@ var resRows = []resRow{
 	{"en", "Costa ended the speech by saying that taxes will fall.", nil,
 		[]want{{hedge: "predicted", source: "Costa", text: "taxes will fall"}}},
 	{"en", "The fund grew after adding the budget was safe.", nil, nil},
+	// a participle after a document noun; the maker after "af"/"by"; an
+	// organisation after a description stays in the source
+	{"en", "The company plans to cut 500 jobs, according to a statement issued on Feb. 8.", nil,
+		[]want{{hedge: "asserted", source: "a statement", text: "The company plans to cut 500 jobs"}}},
+	{"en", "Rents rose by four percent, according to a report published on Tuesday by the housing ministry.", nil,
+		[]want{{hedge: "asserted", source: "a report", text: "Rents rose by four percent"}}},
+	{"da", "Ledigheden er steget, ifølge en opgørelse lavet af Danmarks Statistik.", nil,
+		[]want{{hedge: "asserted", source: "en opgørelse", text: "Ledigheden er steget"}}},
+	{"en", "Analysts at Jefferies said the deal would close in March.", []ent{{"Jefferies", "ORG", "Jefferies"}},
+		[]want{{hedge: "asserted", source: "Analysts at Jefferies", text: "the deal would close in March"}}},
+	{"da", "Analytikere hos Nordea siger, at renten stiger.", []ent{{"Nordea", "ORG", "Nordea"}},
+		[]want{{hedge: "asserted", source: "Analytikere hos Nordea", text: "renten stiger"}}},
 }
 
 func TestResolveAndClauses(t *testing.T) {

@@ -651,6 +651,23 @@ func (s *scan) docSplit(at *att) {
 		}
 		return
 	}
+	// "en opgørelse lavet af X", "a report published on Tuesday by X": the
+	// maker after a participle and its time phrase
+	if s.role(b-1)&rDoc != 0 && b < len(s.toks) && s.toks[b].kind == tWord && !s.toks[b].cap && s.role(b) == 0 {
+		p := b + 1
+		for p < len(s.toks) && p < b+5 && (s.role(p)&rTime != 0 || s.toks[p].kind == tNum || s.punct(p, ".") || s.normAt(p) == "on" || s.normAt(p) == "i" || s.normAt(p) == "på") {
+			p++
+		}
+		if w := s.normAt(p); w == "af" || w == "by" {
+			if x, y := s.npForward(p+1, len(s.toks)); x < y {
+				at.via = append(at.via, s.npText(x, y))
+				if !at.backwardSubj && y > at.regJ {
+					at.regJ = y
+				}
+			}
+		}
+		return
+	}
 	// "a report from X" found by walking back from the verb: X, then "from", then the report.
 	if at.backwardSubj && s.role(a-1)&rDocprep != 0 && s.role(a-2)&rDoc != 0 {
 		x := a - 2
@@ -1259,6 +1276,11 @@ func (s *scan) npText(a, b int) string {
 			break
 		}
 		if e.End == en && e.Start >= st && (e.Label == "PER" || e.Label == "ORG") {
+			// "Analysts at Jefferies", "Attorneys for Smith": the name is
+			// the description's organisation, not the source
+			if k := s.tokAt(e.Start); e.Start > st && k > 0 && s.role(k-1)&rNprep != 0 {
+				break
+			}
 			return s.entName(e)
 		}
 	}
@@ -1958,4 +1980,21 @@ func (s *scan) quotedSpan(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// normAt is the lower-case form of token i, "" outside the tokens.
+func (s *scan) normAt(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return string(s.norm(i))
+}
+
+// tokAt returns the index of the token that starts at byte off, or -1.
+func (s *scan) tokAt(off int) int {
+	i := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].s >= off })
+	if i < len(s.toks) && s.toks[i].s == off {
+		return i
+	}
+	return -1
 }
