@@ -179,6 +179,10 @@ var rows = []row{
 	{"en", "The deal is done, Senator Mark Hill told Reuters.", []want{{hedge: "asserted", source: "Senator Mark Hill", cue: "told"}}},
 	{"en", "A report from the World Bank found that poverty fell.", []want{{hedge: "asserted", source: "A report", via: "the World Bank", cue: "found"}}},
 	{"en", "According to Bloomberg, which cited two people familiar with the matter, the merger is off.", []want{{hedge: "asserted", source: "Bloomberg", via: "two people familiar with the matter", cue: "According to"}}},
+	// a document put out by someone is that someone's
+	{"en", "Acme Corp issued a statement saying the plant will close next year.", []want{{hedge: "predicted", source: "Acme Corp", cue: "saying"}}},
+	{"en", "His office put out a statement Friday saying the mayor was ill.", []want{{hedge: "asserted", source: "His office", cue: "saying"}}},
+	{"en", "A court document filed Thursday says that the charge was dropped.", []want{{hedge: "asserted", source: "A court document", cue: "says"}}},
 	// the maker of a document after a participle: via
 	{"en", "Rents rose by four percent, according to a report published on Tuesday by the housing ministry.", []want{{hedge: "asserted", source: "a report", via: "the housing ministry", cue: "according to"}}},
 	{"da", "Ledigheden er steget, ifølge en opgørelse lavet af Danmarks Statistik.", []want{{hedge: "asserted", source: "en opgørelse", via: "Danmarks Statistik", cue: "ifølge"}}},

@@ -84,11 +84,13 @@ const (
 	rOrgany   // as orgref, and without a matching head the last organisation named ("selskabet")
 	rNamepart // a lower-case particle inside a name: "Ursula von der Leyen", "La Gazzetta dello Sport"
 	rAttr     // a hedge that is an adjective before a noun after a determiner or preposition: "among likely voters"
+	rPtcp     // a past participle after a document noun: "en opgørelse lavet af X", "a report written by X"
+	rIssue    // a verb that puts out a document: "X issued a statement saying" → X
 )
 
 var roleNames = map[string]uint32{"det": rDet, "pron": rPron, "generic": rGeneric, "rel": rRel, "stop": rStop,
 	"nprep": rNprep, "aux": rAux, "neg": rNeg, "doc": rDoc, "docprep": rDocprep, "that": rThat, "time": rTime, "be": rBe, "by": rBy, "nameable": rNameable, "conj": rConj, "anaphor": rAnaphor, "word": rWord, "addr": rAddr,
-	"orgref": rOrgref, "organy": rOrgany, "namepart": rNamepart, "attr": rAttr}
+	"orgref": rOrgref, "organy": rOrgany, "namepart": rNamepart, "attr": rAttr, "ptcp": rPtcp, "issue": rIssue}
 
 // node is a word trie over lower-cased tokens. A "*" in a pattern is a gap
 // of 0-3 word tokens; "~t" is any word ending in "t" ("skal * have ~t":

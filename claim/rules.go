@@ -31,7 +31,7 @@ func (s *scan) role(i int) uint32 {
 	if i < 0 || i >= len(s.toks) || s.toks[i].kind == tPunct {
 		return 0
 	}
-	r := s.toks[i].role
+	r := s.toks[i].role &^ (rPtcp | rIssue) // read only by ptcpAt and issuer
 	if s.toks[i].cap && i != s.first && r&(rDet|rPron|rGeneric) == 0 {
 		// A capitalized word inside a sentence is a name part ("For", "Som"),
 		// unless it is a pronoun, a determiner or a weekday.
@@ -610,6 +610,7 @@ found:
 	if s.timeNP(at.srcA, at.srcB) {
 		return false // "this month", "Tuesday": when, not who
 	}
+	s.issuer(at)
 	s.docSplit(at)
 	at.source, at.generic = s.sourceText(at.srcA, at.srcB)
 	// Via chain after the source, or after the cue: "X reports, quoting Y".
@@ -653,7 +654,7 @@ func (s *scan) docSplit(at *att) {
 	}
 	// "en opgørelse lavet af X", "a report published on Tuesday by X": the
 	// maker after a participle and its time phrase
-	if s.role(b-1)&rDoc != 0 && b < len(s.toks) && s.toks[b].kind == tWord && !s.toks[b].cap && s.role(b) == 0 {
+	if s.role(b-1)&rDoc != 0 && s.ptcpAt(b) {
 		p := b + 1
 		for p < len(s.toks) && p < b+5 && (s.role(p)&rTime != 0 || s.toks[p].kind == tNum || s.punct(p, ".") || s.normAt(p) == "on" || s.normAt(p) == "i" || s.normAt(p) == "på") {
 			p++
@@ -1997,4 +1998,58 @@ func (s *scan) tokAt(off int) int {
 		return i
 	}
 	return -1
+}
+
+// ptcpAt reports whether token i is a past participle after a document
+// noun: a listed one ("lavet", "written") or an English lower-case word in -ed.
+func (s *scan) ptcpAt(i int) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tWord || s.toks[i].cap {
+		return false
+	}
+	r := s.toks[i].role
+	if r&(rPtcp|rIssue) != 0 {
+		return r&^(rPtcp|rIssue|rWord) == 0
+	}
+	w := s.norm(i)
+	return !s.l.v2 && r == 0 && s.toks[i].src == nil && len(w) > 4 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd'
+}
+
+// issuer ends a document source before its participle ("A court document
+// filed Thursday says" → "A court document"), and gives a document put out
+// by someone to that someone: "Acme issued a statement saying …", "His
+// office put out a statement saying …" → Acme, His office.
+func (s *scan) issuer(at *att) {
+	a, b := at.srcA, at.srcB
+	if a >= b {
+		return
+	}
+	for d := a; d+1 < b; d++ {
+		if s.role(d)&rDoc != 0 && s.ptcpAt(d+1) {
+			b = d + 1
+			at.srcB = b
+			break
+		}
+	}
+	if s.role(b-1)&rDoc == 0 {
+		return
+	}
+	v := a - 1
+	if v > s.first && (s.normAt(v) == "out" || s.normAt(v) == "up") {
+		v--
+	}
+	if v <= s.first || s.toks[v].kind != tWord || s.toks[v].cap || s.toks[v].role&rIssue == 0 {
+		return
+	}
+	p := v - 1
+	for p > s.first && s.role(p)&(rAux|rNeg) != 0 {
+		p--
+	}
+	x, y := s.npBackward(p)
+	if x >= y || x < s.first || s.timeNP(x, y) {
+		return
+	}
+	at.srcA, at.srcB = x, y
+	if x < at.regI {
+		at.regI = x
+	}
 }

@@ -67,7 +67,8 @@ type lang struct {
 	suffixes map[string]bool     // roles that also end compounds
 	sufLens  []int               // their byte lengths, longest first
 	words    map[string]uint32
-	shows    map[string]bool // "viser", "shows": a report as source, only pointing back
+	extra    map[string]uint32 // ptcp, issue, ptime classes, read only by xclass
+	shows    map[string]bool   // "viser", "shows": a report as source, only pointing back
 }
 
 type phrase struct {
@@ -105,7 +106,7 @@ func New() (*Annotator, error) {
 }
 
 func loadLang(code string, compounds bool) (*lang, error) {
-	l := &lang{code: code, cues: map[string]string{}, multi: map[string][]phrase{}, roles: map[string]byte{}, words: map[string]uint32{}, shows: map[string]bool{}}
+	l := &lang{code: code, cues: map[string]string{}, multi: map[string][]phrase{}, roles: map[string]byte{}, words: map[string]uint32{}, extra: map[string]uint32{}, shows: map[string]bool{}}
 	rows, err := lexicon.Rows(code+"/quote_cues.tsv", 2)
 	if err != nil {
 		return nil, err
@@ -160,6 +161,15 @@ func loadLang(code string, compounds bool) (*lang, error) {
 				return nil, fmt.Errorf("quote: %s/quote_words.tsv: unknown class %q for %q", code, c, r[0])
 			}
 			bits |= b
+		}
+		// participle, issuing verb and time-phrase words are kept apart: the
+		// other rules never see them ("Jan", "put", "last" stay as they were)
+		if x := bits & (wPtcp | wIssue | wPtime); x != 0 {
+			l.extra[r[0]] = x
+			bits &^= x
+			if bits == 0 {
+				continue
+			}
 		}
 		l.words[r[0]] = bits
 	}

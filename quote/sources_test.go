@@ -16,6 +16,9 @@ var rowsSources = []row{
 	{in: "A report published last week said [[rents will rise]].", lang: "en", want: []want{ind("A report", "said")}},
 	// a document put out by X: X is the speaker
 	{in: "Acme Corp issued a statement saying [[the plant will close next year]].", lang: "en", want: []want{ind("Acme Corp", "saying")}},
+	{in: "His office put out a statement Friday saying [[the mayor was ill]].", lang: "en", want: []want{ind("His office", "saying")}},
+	{in: "A court document filed Thursday says that [[the charge was dropped]].", lang: "en", want: []want{ind("A court document", "says")}},
+	{in: "Ann Lee spoke on Monday. She issued a statement saying [[the plant will close]].", lang: "en", want: []want{ind("Ann Lee", "saying")}},
 	{in: "The ministry released a report saying [[rents will rise]].", lang: "en", want: []want{ind("The ministry", "saying")}},
 	{in: "Acme Corp said in a statement that [[the plant will close next year]].", lang: "en", want: []want{ind("Acme Corp", "said")}},
 	{in: "Novo Nordisk sagde i en pressemeddelelse, at [[fabrikken lukker]].", want: []want{ind("Novo Nordisk", "sagde")}},

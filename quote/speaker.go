@@ -57,6 +57,14 @@ func (st *state) class(i int) uint32 {
 	return st.lx.words[st.toks[i].low]
 }
 
+// xclass returns the ptcp, issue and ptime classes of token i.
+func (st *state) xclass(i int) uint32 {
+	if !st.word(i) {
+		return 0
+	}
+	return st.lx.extra[st.toks[i].low]
+}
+
 // cueAt reports the cue starting at token i: its kind and the token after it.
 func (st *state) cueAt(i int) (string, int) {
 	if !st.word(i) {
@@ -538,7 +546,7 @@ func (st *state) npAfter(i, lim int) speaker {
 	tail := 0
 	if k < lim && st.ptcp(k) {
 		p := st.ptcpEnd(k+1, lim)
-		for p < lim && st.toks[p].low != "," && p < k+3 && !st.issuerWord(p) && st.class(p)&wPtime != 0 {
+		for p < lim && st.toks[p].low != "," && p < k+3 && !st.issuerWord(p) && st.cx(p)&wPtime != 0 {
 			p++
 		}
 		if st.class(k-1)&wDoc != 0 && p+1 < lim && st.issuerWord(p) && st.toks[p].low != "from" && st.toks[p].low != "fra" {
@@ -1012,7 +1020,12 @@ func (st *state) npBefore(j, lo int) speaker {
 			k = kk - 1
 			break
 		}
-		if !(st.toks[kk].k == tNum || st.word(kk) && st.class(kk)&(wTime|wPtime|wPrep) != 0) {
+		// "a statement Friday saying"
+		if kk < k && st.class(kk)&wDoc != 0 && st.ptcpEnd(kk+1, k+1) == k+1 {
+			k = kk
+			break
+		}
+		if !(st.toks[kk].k == tNum || st.word(kk) && st.cx(kk)&(wTime|wPtime|wPrep) != 0) {
 			break
 		}
 	}
@@ -1065,9 +1078,14 @@ func (st *state) npBefore(j, lo int) speaker {
 	}
 	// "Acme Corp issued a statement saying …", "The ministry released a
 	// report saying …": the document's issuer is the speaker
-	if st.class(k)&wDoc != 0 && s-2 >= lo && st.class(s-1)&wIssue != 0 {
-		if p := st.npBefore(s-1, lo); p.ok && p.pron == 0 {
-			return p
+	if v := s - 1; st.class(k)&wDoc != 0 && v-1 >= lo {
+		if (st.toks[v].low == "out" || st.toks[v].low == "up") && v-2 >= lo {
+			v-- // "put out a statement"
+		}
+		if st.word(v) && !st.toks[v].cap && st.cx(v)&wIssue != 0 {
+			if p := st.npBefore(v, lo); p.ok {
+				return p
+			}
 		}
 	}
 	if !st.goodDesc(s, k+1) {
@@ -1310,7 +1328,7 @@ func (st *state) ptcp(i int) bool {
 	if i < 0 || i >= len(st.toks) || !st.word(i) || st.toks[i].cap {
 		return false
 	}
-	c := st.class(i)
+	c := st.cx(i)
 	if c&(wPtcp|wIssue) != 0 && c&^(wPtcp|wIssue|wPtime) == 0 {
 		return true
 	}
@@ -1327,8 +1345,8 @@ func (st *state) ptcpEnd(k, lim int) int {
 		switch {
 		case t.k == tNum:
 		case t.k == tPunct && t.low == "." && k+1 < lim && st.toks[k+1].k == tNum && k > 0 && st.word(k-1):
-		case st.word(k) && st.class(k)&(wTime|wPtime) != 0:
-		case st.word(k) && st.class(k)&wPrep != 0 && st.class(k)&wAddr == 0 && k+1 < lim && (st.toks[k+1].k == tNum || st.word(k+1) && st.class(k+1)&(wTime|wPtime) != 0):
+		case st.word(k) && st.cx(k)&(wTime|wPtime) != 0:
+		case st.word(k) && st.class(k)&wPrep != 0 && st.class(k)&wAddr == 0 && k+1 < lim && (st.toks[k+1].k == tNum || st.word(k+1) && st.cx(k+1)&(wTime|wPtime) != 0):
 		default:
 			return k
 		}
@@ -1366,3 +1384,6 @@ func (st *state) pluralRole(i int) (bool, byte) {
 	}
 	return false, 0
 }
+
+// cx returns all classes of token i, the kept-apart ones too.
+func (st *state) cx(i int) uint32 { return st.class(i) | st.xclass(i) }
