@@ -99,7 +99,7 @@ func TestGoldFiles(t *testing.T) {
 	for _, d := range []struct {
 		dir string
 		min int
-	}{{"testdata", 16}, {"testdata-blind", 10}} {
+	}{{"testdata", 16}, {"testdata-blind", 10}, {"testdata-blind2", 12}} {
 		t.Run(d.dir, func(t *testing.T) { testGoldDir(t, d.dir, d.min) })
 	}
 }
