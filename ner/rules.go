@@ -29,6 +29,7 @@ type ruleLists struct {
 	after      map[string]bool // words after a company name ("shares", "aktie")
 	parties    map[string]bool
 	calendar   map[uint64]uint8 // lower-form hash → calendar kind (headline.go)
+	notNames   map[string]bool  // unit symbols and formulas ("MWh", "CO2"), exact case
 }
 
 type fixedName struct {
@@ -47,7 +48,23 @@ func loadRuleLists() (*ruleLists, error) {
 	r := &ruleLists{
 		fixed: map[string][]fixedName{}, fixedLabel: map[string]string{},
 		lastHead: map[string]bool{}, firstHead: map[string]bool{}, parties: map[string]bool{}, after: map[string]bool{},
-		calendar: map[uint64]uint8{},
+		calendar: map[uint64]uint8{}, notNames: map[string]bool{},
+	}
+	words, err := lexicon.Set("all/ner_notnames.txt")
+	if err != nil {
+		return nil, err
+	}
+	for w := range words {
+		r.notNames[w] = true
+	}
+	units, err := lexicon.Rows("all/quantity_units.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, row := range units {
+		if row[2] == "measure" && strings.ToLower(row[0]) != row[0] {
+			r.notNames[row[0]] = true
+		}
 	}
 	rows, err := lexicon.Rows("all/ner_fixed.tsv", 2)
 	if err != nil {
@@ -232,11 +249,24 @@ func (a *Annotator) applyRules(d *kilde.Doc) []kilde.Span {
 	c.partyLetters()
 	c.datelines()
 	c.fixedNames()
+	c.dropNotNames()
 	c.calendarEdges()
 	c.findTitleLines()
 	c.splitHeadlines()
 	d.Entities = c.ents
 	return c.heads
+}
+
+// dropNotNames removes entities that are a unit symbol or a formula alone
+// ("MWh", "CO2"): the models tag such capitalized tokens as ORG.
+func (c *ruleCtx) dropNotNames() {
+	out := c.ents[:0]
+	for _, e := range c.ents {
+		if !c.a.rules.notNames[c.d.Text[e.Start:e.End]] {
+			out = append(out, e)
+		}
+	}
+	c.ents = out
 }
 
 // personAfterTitle reports whether tokens [k, j), after a title, read as a
