@@ -325,6 +325,9 @@ func (c *Checker) trimFill(phrase string) string {
 				break
 			}
 		}
+		if !again {
+			phrase, again = perUnit(phrase)
+		}
 	}
 	for again := true; again; {
 		again = false
@@ -336,6 +339,28 @@ func (c *Checker) trimFill(phrase string) string {
 		}
 	}
 	return phrase
+}
+
+// perUnit drops a leading "per X" / "pr. X" / "a X" / "an X" (one word X):
+// a rate such as "35 euro per MWh, svarende til 261 kroner" or "€35 a
+// tonne, equivalent to $38" states both amounts per the same unit, so the
+// conversion still holds. The phrase after it must not be empty unless the
+// rate is all there is ("€35 a tonne ($38)").
+func perUnit(phrase string) (string, bool) {
+	for _, p := range []string{"per ", "pr. ", "pr ", "a ", "an "} {
+		if !strings.HasPrefix(phrase, p) {
+			continue
+		}
+		rest := phrase[len(p):]
+		if rest == "" {
+			return phrase, false
+		}
+		if k := strings.IndexByte(rest, ' '); k > 0 {
+			return rest[k+1:], true
+		}
+		return "", true
+	}
+	return phrase, false
 }
 
 // amount is the stated value, or the middle of a range.

@@ -75,6 +75,12 @@ func TestConversion(t *testing.T) {
 		{"da", "2019-02-15", "Beløbet er 1 mia. euro, i danske kroner 7,5 mia.", "consistent", "DKK/EUR"},
 		{"en", "2019-02-15", "The bill was 100 million euros, in Danish kroner 746 million.", "consistent", "DKK/EUR"},
 		{"da", "2019-02-15", "Han fik 2 mio. euro om året og 15 mio. kr. i bonus.", "", ""},
+		// a per-unit rate between the amount and the connector
+		{"da", "2019-02-15", "Elprisen var 35 euro per MWh, svarende til 261 kroner.", "consistent", "DKK/EUR"},
+		{"da", "2019-02-15", "Kvoten kostede 20 euro pr. ton, svarende til cirka 149 kr.", "consistent", "DKK/EUR"},
+		{"en", "2019-02-15", "Carbon traded at €35 a tonne, equivalent to $39.5.", "consistent", "USD/EUR"},
+		{"en", "2019-02-15", "Oil sold for $60 a barrel, equivalent to about €80.", "inconsistent", ""},
+		{"en", "2019-02-15", "Carbon traded at €35 a tonne and $39 a barrel.", "", ""},
 		{"en", "2019-02-15", "He earns €6 million a season and $2 million in bonuses.", "", ""},
 	} {
 		d := annotate(t, c, tt.lang, tt.date, tt.text)

@@ -89,6 +89,12 @@ var tests = []struct {
 	{"da", "Vi trækker os efter 100% sejr.", []string{"[100%] 100 exact %"}},
 	{"da", "En ny cykelsti på 5 km åbner i dag.", []string{"[5 km] 5 exact km (cykelsti)"}},
 	{"da", "Vindmøllen yder 8 MW og bilen kører 130 km/t.", []string{"[8 MW] 8 exact MW", "[130 km/t] 130 exact km/h"}},
+	// spelled-out energy units
+	{"da", "Landet brugte 34 terawatttimer strøm og byggede 600 megawatt vind.", []string{"[34 terawatttimer] 34 exact TWh (strøm)", "[600 megawatt] 600 exact MW (vind)"}},
+	{"da", "Prisen var 35 øre per kilowatt-time.", []string{"[35 øre] 0.35 exact DKK"}},
+	{"en", "The country used 120 terawatt hours and added 3 gigawatts of solar.", []string{"[120 terawatt hours] 120 exact TWh", "[3 gigawatts] 3 exact GW"}},
+	{"en", "The plant made 400 megawatt-hours from 50 megawatts of panels.", []string{"[400 megawatt-hours] 400 exact MWh", "[50 megawatts] 50 exact MW"}},
+	{"da", "Der kan komme op mod 200 flygtninge.", []string{"[op mod 200] 200 _..200 at_most (flygtninge)"}},
 	{"da", "Det blev 25 grader varmt.", []string{"[25 grader] 25 exact ° (varmt)"}},
 	{"da", "Der faldt -5 grader i nat.", []string{"[-5 grader] -5 exact °"}},
 	{"da", "Prisen er 500,- kr. pr. stk.", []string{"[500,- kr.] 500 exact DKK"}},
