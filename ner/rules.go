@@ -253,6 +253,7 @@ func (a *Annotator) applyRules(d *kilde.Doc) []kilde.Span {
 	c.calendarEdges()
 	c.findTitleLines()
 	c.splitHeadlines()
+	c.dropInitialCommon()
 	d.Entities = c.ents
 	return c.heads
 }
@@ -263,6 +264,53 @@ func (c *ruleCtx) dropNotNames() {
 	out := c.ents[:0]
 	for _, e := range c.ents {
 		if !c.a.rules.notNames[c.d.Text[e.Start:e.End]] {
+			out = append(out, e)
+		}
+	}
+	c.ents = out
+}
+
+// dropInitialCommon removes a one-word entity at a sentence start that is
+// a common word of the model or written in lower case elsewhere in the
+// article ("Cocoa prices rose … traders said cocoa …") and is
+// nowhere in the article capitalized inside a sentence, no country, region,
+// organisation or first name of the gazetteer and no fixed name: the capital
+// is the sentence's, not a name's.
+func (c *ruleCtx) dropInitialCommon() {
+	var midCap, lower map[uint64]bool // lower forms capitalized inside a sentence; written in lower case
+	out := c.ents[:0]
+	for _, e := range c.ents {
+		i, j := c.tokRange(e.Span)
+		if j-i != 1 || !c.sentInitial(i) || allCaps(c.word(i)) || c.a.rules.fixedLabel[c.word(i)] != "" {
+			out = append(out, e)
+			continue
+		}
+		m := c.model(e.Start)
+		if m == nil {
+			out = append(out, e)
+			continue
+		}
+		kind := m.gazKind(c.word(i))
+		if kind != 0 && kind != 1 {
+			out = append(out, e)
+			continue
+		}
+		if midCap == nil {
+			midCap, lower = map[uint64]bool{}, map[uint64]bool{}
+			for x := range c.d.Tokens {
+				if c.capWord(x) {
+					if !c.sentInitial(x) {
+						midCap[hashLower(c.word(x))] = true
+					}
+				} else if c.isWord(x) {
+					lower[hashLower(c.word(x))] = true
+				}
+			}
+		}
+		h := hashLower(c.word(i))
+		// a town's name ("Cocoa", "Reading") only when the article
+		// writes the word in lower case too
+		if midCap[h] || kind == 1 && !lower[h] || !c.commonAt(i) && !lower[h] {
 			out = append(out, e)
 		}
 	}
