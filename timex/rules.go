@@ -3,6 +3,7 @@ package timex
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 func (m *matcher) mk(start, end int, typ, val string, kind int) (match, bool) {
@@ -68,6 +69,14 @@ func (m *matcher) phraseValue(ph phrase, i, j, depth int) (match, bool) {
 			return match{}, false
 		}
 		off, _ := strconv.Atoi(f[0])
+		if off == 0 && f[1] == "WE" && a.prec >= precDay {
+			// "i weekenden" on a Monday is the weekend just past (news
+			// reports what happened) unless the sentence looks ahead; later
+			// in the week it is the coming one, as before.
+			if a.t.Weekday() == time.Monday && !m.future(i) {
+				off = -1
+			}
+		}
 		return m.mk(i, j, "DATE", a.shift(off, f[1]), kOther)
 	case "pod":
 		f := strings.Fields(ph.arg)
@@ -484,10 +493,21 @@ func (m *matcher) weekday(i int) (match, bool) {
 			return m.mk(start, k+2, "DATE", a2.shift(7*off, "D"), kDay)
 		}
 	}
-	if dir == dirOnBefore && m.future(j) {
+	if dir == dirOnBefore && (m.future(j) || m.futureV2(j, end)) {
 		dir = dirOnAfter
 	}
 	return m.mk(start, end, "DATE", m.anc.weekday(wi.val, dir), kDay)
+}
+
+// futureV2 reports a weekday first in its sentence followed right away by
+// a future cue, the finite verb in second place: "Torsdag forventes
+// dommen", "Fredag fremlægger regeringen sit udspil".
+func (m *matcher) futureV2(j, next int) bool {
+	if j > 0 && !m.boundary(j-1) && !m.toks[j].nl {
+		return false
+	}
+	t := m.tok(next)
+	return t.k == kWord && (m.l.future[t.low] || m.l.other.future[t.low])
 }
 
 // relative: sidste år, næste måned, denne uge, last Tuesday, next spring,
