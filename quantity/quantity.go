@@ -57,6 +57,9 @@ type Annotator struct {
 	cur   plist    // currencies, longest first
 	pre   []phrase // currencies that may precede the amount, longest first
 	units plist    // units, longest first
+	// "et trecifret millionbeløb": digit-count words and the scale words after them
+	digits map[string]int
+	scales []phrase // longest first; factor is the scale
 }
 
 // plist is a phrase list indexed by lower-cased first byte.
@@ -131,6 +134,24 @@ func New() (*Annotator, error) {
 			a.pre = append(a.pre, p)
 		}
 	}
+	rows, err = lexicon.Rows("all/quantity_digitsum.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	a.digits = map[string]int{}
+	for _, r := range rows {
+		switch r[1] {
+		case "digits":
+			if n, err := strconv.Atoi(r[2]); err == nil && n > 0 && n < 10 {
+				a.digits[r[0]] = n
+			}
+		case "scale":
+			if f, err := strconv.ParseFloat(r[2], 64); err == nil {
+				a.scales = append(a.scales, phrase{s: r[0], factor: f})
+			}
+		}
+	}
+	byLen(a.scales)
 	rows, err = lexicon.Rows("all/quantity_units.tsv", 3)
 	if err != nil {
 		return nil, err
@@ -250,6 +271,16 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 		if c == 'h' || c == 'H' || c == 'w' || c == 'W' {
 			if e := skipURL(text, i); e > i {
 				i = e
+				continue
+			}
+		}
+		if c == 'e' || c == 'E' || c == 'a' || c == 'A' {
+			if q, ok := a.digitSum(text, i); ok {
+				if q.Start >= lastEnd {
+					lastEnd = q.End
+					d.Quantities = append(d.Quantities, q)
+				}
+				i = q.End
 				continue
 			}
 		}
@@ -1617,3 +1648,63 @@ func hasSuffixAt(s string, i int, p string) bool {
 
 func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// digitSum reads an amount stated by its number of digits at i: "et
+// trecifret millionbeløb" (100-999 million), "a two-digit million sum"
+// (10-99 million), a range; a currency right after it, or after "i"/"in",
+// is its unit ("et tocifret millionbeløb i kroner" → DKK), else the unit is
+// "" (lexicon/all/quantity_digitsum.tsv).
+func (a *Annotator) digitSum(text string, i int) (kilde.Quantity, bool) {
+	j := i
+	switch {
+	case hasFoldPrefixAt(text, j, "et "), hasFoldPrefixAt(text, j, "en "), hasFoldPrefixAt(text, j, "an "):
+		j += 3
+	case hasFoldPrefixAt(text, j, "a "):
+		j += 2
+	default:
+		return kilde.Quantity{}, false
+	}
+	e := j
+	for e < len(text) && text[e] != ' ' && text[e] != ',' && text[e] != '.' {
+		e++
+	}
+	n := a.digits[strings.ToLower(text[j:e])]
+	if n == 0 || e >= len(text) || text[e] != ' ' {
+		return kilde.Quantity{}, false
+	}
+	j = e + 1
+	var sc *phrase
+	for k := range a.scales {
+		p := &a.scales[k]
+		if hasFoldPrefixAt(text, j, p.s) && !isLetterAt(text, j+len(p.s)) {
+			sc = p
+			break
+		}
+	}
+	if sc == nil {
+		return kilde.Quantity{}, false
+	}
+	end := j + len(sc.s)
+	unit := ""
+	k := end
+	if k < len(text) && text[k] == ' ' {
+		k++
+		if hasFoldPrefixAt(text, k, "i ") {
+			k += 2
+		} else if hasFoldPrefixAt(text, k, "in ") {
+			k += 3
+		}
+		if p := a.curAt(text, k); p != nil && p.factor == 1 {
+			unit = p.val
+			end = k + len(p.s)
+		}
+	}
+	low, high := math.Pow(10, float64(n-1)), math.Pow(10, float64(n))-1
+	return kilde.Quantity{
+		Span:   kilde.Span{Start: i, End: end},
+		Low:    fp(low * sc.factor),
+		High:   fp(high * sc.factor),
+		Approx: "range",
+		Unit:   unit,
+	}, true
+}

@@ -95,6 +95,12 @@ var tests = []struct {
 	{"en", "The country used 120 terawatt hours and added 3 gigawatts of solar.", []string{"[120 terawatt hours] 120 exact TWh", "[3 gigawatts] 3 exact GW"}},
 	{"en", "The plant made 400 megawatt-hours from 50 megawatts of panels.", []string{"[400 megawatt-hours] 400 exact MWh", "[50 megawatts] 50 exact MW"}},
 	{"da", "Der kan komme op mod 200 flygtninge.", []string{"[op mod 200] 200 _..200 at_most (flygtninge)"}},
+	// amounts stated by their number of digits
+	{"da", "Salget indbragte et trecifret millionbeløb.", []string{"[et trecifret millionbeløb] 1e+08..9.99e+08 range"}},
+	{"da", "Klubben betalte et tocifret millionbeløb i kroner for spilleren.", []string{"[et tocifret millionbeløb i kroner] 1e+07..9.9e+07 range DKK"}},
+	{"da", "Det koster et firecifret milliardbeløb i Danmark.", []string{"[et firecifret milliardbeløb] 1e+12..9.999e+12 range"}},
+	{"en", "The club paid a three-digit million sum in euros for him.", []string{"[a three-digit million sum in euros] 1e+08..9.99e+08 range EUR"}},
+	{"en", "He scored a three-digit number of points.", nil},
 	{"da", "Det blev 25 grader varmt.", []string{"[25 grader] 25 exact ° (varmt)"}},
 	{"da", "Der faldt -5 grader i nat.", []string{"[-5 grader] -5 exact °"}},
 	{"da", "Prisen er 500,- kr. pr. stk.", []string{"[500,- kr.] 500 exact DKK"}},
