@@ -20,6 +20,16 @@ func (st *state) emit() {
 	}
 	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
 	for _, c := range st.cands {
+		c.span.Start = skipDateline(st.text, c.span.Start, c.span.End)
+		if c.spk.ok && c.spk.span.Start < c.spk.span.End {
+			if e := datelineEnd(st.text, c.spk.span.Start); e >= c.spk.span.End {
+				// "LONDON (Reuters) - ...": the agency is no speaker
+				if c.kind != "direct" {
+					continue
+				}
+				c.spk = speaker{}
+			}
+		}
 		if c.kind == "direct" && c.short && !c.spk.ok {
 			continue
 		}

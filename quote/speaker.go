@@ -281,7 +281,7 @@ func (st *state) canonical(i, j int) string {
 func (st *state) collectNames() {
 	if st.hasEnts {
 		for _, e := range st.ents {
-			if e.Label != "PER" && e.Label != "ORG" {
+			if e.Label != "PER" && e.Label != "ORG" || inDateline(st.text, e.Start) {
 				continue
 			}
 			n := e.Canonical
@@ -316,6 +316,10 @@ func (st *state) collectNames() {
 		j, ok := st.nameAt(i)
 		if !ok || st.toks[i].inQ {
 			i = max(i+1, j)
+			continue
+		}
+		if inDateline(st.text, st.toks[i].s) {
+			i = j
 			continue
 		}
 		sp := st.nameSpeaker(i, j)
