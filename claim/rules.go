@@ -1480,8 +1480,16 @@ func (s *scan) contents() {
 			}
 		}
 		a, b = s.trim(a, b)
-		for a < b && s.role(a)&rTime != 0 {
-			a++ // "revealed Tuesday the drug was found"
+		for a < b {
+			if s.role(a)&rTime != 0 {
+				a++ // "revealed Tuesday the drug was found"
+			} else if a+1 < b && (s.role(a+1)&rTime != 0 || timeNoun[string(s.norm(a+1))]) && timeLead[string(s.norm(a))] {
+				a += 2 // "said on Tuesday it had", "said late Monday", "said last week the"
+			} else if a+2 < b && s.role(a+2)&rTime != 0 && timeLead[string(s.norm(a))] && timeLead[string(s.norm(a+1))] {
+				a++ // "said late on Tuesday it had"
+			} else {
+				break
+			}
 		}
 		if a >= b || !s.clauseLike(a, b) {
 			continue
@@ -2053,3 +2061,10 @@ func (s *scan) issuer(at *att) {
 		at.regI = x
 	}
 }
+
+// timeLead are the words that lead a time adverbial between a cue and a bare
+// clause: "said on Tuesday it had", "said late Monday", "said last week".
+var timeLead = map[string]bool{"on": true, "late": true, "early": true, "last": true, "this": true, "next": true, "earlier": true}
+
+// timeNoun are time nouns after a timeLead word: "last week".
+var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "night": true, "weekend": true}

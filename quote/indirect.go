@@ -695,10 +695,16 @@ func (st *state) reportedClauseEN(sp speaker, m, e, b int, kind string) bool {
 		k, addr = obj.end, obj.name
 	}
 	// "said on Monday it would …", "said Tuesday the plant …"
-	if k+1 < b && st.class(k)&wPrep != 0 && st.class(k+1)&wTime != 0 {
-		k += 2
-	} else if k < b && st.class(k)&wTime != 0 {
-		k++
+	for n := 0; n < 3 && k < b; n++ {
+		if k+1 < b && (st.class(k+1)&wTime != 0 || timeNoun[st.toks[k+1].low]) && (st.class(k)&wPrep != 0 || timeLead[st.toks[k].low]) {
+			k += 2 // "on Tuesday", "last week"
+		} else if k+2 < b && timeLead[st.toks[k].low] && st.class(k+1)&wPrep != 0 && st.class(k+2)&wTime != 0 {
+			k++ // "late on Tuesday"
+		} else if st.class(k)&wTime != 0 {
+			k++
+		} else {
+			break
+		}
 	}
 	n0 := len(st.cands)
 	defer func() {
@@ -965,3 +971,10 @@ func (st *state) leadIn(i, j int) bool {
 	}
 	return true
 }
+
+// timeLead are the words that lead a time adverbial between a cue and a bare
+// clause: "said late on Tuesday it had", "said last week the plant".
+var timeLead = map[string]bool{"late": true, "early": true, "last": true, "this": true, "next": true, "earlier": true}
+
+// timeNoun are time nouns after a timeLead word: "last week".
+var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "night": true, "weekend": true}
