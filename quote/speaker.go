@@ -461,7 +461,7 @@ func (st *state) npAfter(i, lim int) speaker {
 		}
 		// "a statement issued on Feb. 8", "en rapport offentliggjort i dag":
 		// the participle phrase is no part of the description
-		if k > i && st.ptcp(k) && (st.class(k-1)&wDoc != 0 || st.ptcpEnd(k+1, lim) > k+1) && best.ok == false {
+		if k > i && st.ptcp(k) && (st.class(k-1)&wDoc != 0 || st.ptcpEnd(k+1, lim) > k+1) && best.ok == false && !st.roleNext(k+1, lim) {
 			break
 		}
 		if st.stopTok(k) && !(k == i && st.class(k)&wDet != 0) {
@@ -513,6 +513,16 @@ func (st *state) npAfter(i, lim int) speaker {
 			if k < lim {
 				if ok, _ := st.isRole(k); ok {
 					modName = best.start > i && st.class(i)&wDet != 0
+					continue
+				}
+				// "Vestas' direktør, X", "Carlsbergs administrerende
+				// direktør X": an organisation's role, then the person
+				k2 := k
+				if w := st.toks[k2].low; (w == "'" || w == "’") && k2+1 < lim && st.toks[k2].s == st.toks[k2-1].e {
+					k2++
+				}
+				if st.roleNext(k2, lim) && st.nameLater(k2, lim) {
+					k = k2
 					continue
 				}
 			}
@@ -1391,3 +1401,35 @@ func (st *state) pluralRole(i int) (bool, byte) {
 
 // cx returns all classes of token i, the kept-apart ones too.
 func (st *state) cx(i int) uint32 { return st.class(i) | st.xclass(i) }
+
+// roleNext reports whether a role word follows at k, after at most one more
+// word: "administrerende direktør", "acting chief executive" — the
+// participle is part of the role, not a phrase after the speaker.
+func (st *state) roleNext(k, lim int) bool {
+	for m := k; m < lim && m <= k+1; m++ {
+		if ok, _ := st.isRole(m); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLater reports whether a name starts within a few tokens after k,
+// before lim, past a role and a comma: "direktør, Henrik Andersen".
+func (st *state) nameLater(k, lim int) bool {
+	for m := k; m < lim && m <= k+4; m++ {
+		if ok, _ := st.isRole(m); ok {
+			continue
+		}
+		if st.toks[m].low == "," {
+			continue
+		}
+		if _, ok := st.nameAt(m); ok {
+			return true
+		}
+		if !st.word(m) || st.class(m) != 0 {
+			return false
+		}
+	}
+	return false
+}
