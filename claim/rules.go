@@ -580,6 +580,10 @@ func (s *scan) attribute(at *att) bool {
 			at.regI = min(a, reg)
 		} else if b > at.regJ {
 			at.regJ = b
+			// "siger Danske Banks cheføkonom, Las Olsen": the possessor's role
+			if s.l.v2 && b+2 < n && s.genitive(b-1) && s.toks[b].kind == tWord && !s.toks[b].cap && s.role(b) == 0 && s.punct(b+1, ",") && s.toks[b+2].kind == tWord && s.toks[b+2].cap {
+				b++
+			}
 			// "oplyser lufthavnens pressechef, Lasse Bak Sørensen, til Ritzau":
 			// a name in apposition is the source, and the addressee no content
 			if x, y := s.npForward(b+1, n); s.punct(b, ",") && x == b+1 && y > x && s.capShare(x, y) == 100 && s.capShare(a, b) < 100 &&
@@ -912,6 +916,10 @@ func (s *scan) npForward(i, lim int) (int, int) {
 			}
 			if s.abbrevDot(j) && j+1 < lim {
 				j++
+				continue
+			}
+			if (s.punct(j, "'") || s.punct(j, "’")) && words > 0 && j+1 < lim && s.toks[j].s == s.toks[j-1].e && s.toks[j+1].kind == tWord {
+				j++ // "Vestas' chief executive": a genitive apostrophe
 				continue
 			}
 			if s.punct(j, "(") && words > 0 && sawCap {
