@@ -1495,6 +1495,8 @@ func (s *scan) contents() {
 				a += 2 // "said on Tuesday it had", "said late Monday", "said last week the"
 			} else if a+2 < b && s.role(a+2)&rTime != 0 && timeLead[string(s.norm(a))] && timeLead[string(s.norm(a+1))] {
 				a++ // "said late on Tuesday it had"
+			} else if a+3 < b && !s.l.v2 && string(s.norm(a)) == "in" && s.role(a+1)&rDet != 0 && s.role(a+2)&rDoc != 0 {
+				a += 3 // "said in a statement on Monday it would"
 			} else {
 				break
 			}

@@ -18,6 +18,7 @@ func TestTimeBeforeBareClauseClaim(t *testing.T) {
 	}{
 		{"en", "The firm said late on Tuesday the drug might be unsafe.", "the drug might be unsafe"},
 		{"en", "The ministry said last week the tax would rise.", "the tax would rise"},
+		{"en", "Shell said in a statement on Monday it would sell the unit.", "it would sell the unit"},
 		{"da", "Politiet oplyser i en pressemeddelelse fredag, at to mænd er anholdt.", "to mænd er anholdt"},
 	} {
 		d := kilde.NewDoc(kilde.Article{Lang: c.lang, Text: c.text})
