@@ -18,6 +18,8 @@ func TestOrgRoleApposition(t *testing.T) {
 	}{
 		{"da", "Salget faldt, siger Carlsbergs administrerende direktør Jacob Aarup-Andersen.", "Jacob Aarup-Andersen"},
 		{"da", "Salget steg med ti procent i fjor, siger Vestas' administrerende direktør, Henrik Andersen.", "Henrik Andersen"},
+		{"da", "Salget faldt, siger direktør i Vestas, Henrik Andersen.", "Henrik Andersen"},
+		{"en", "\"Sales fell,\" said the chief executive of Unilever, Alan Jope.", "Alan Jope"},
 		{"da", "Efterspørgslen er svag, siger Danske Banks cheføkonom, Las Olsen.", "Las Olsen"},
 		{"en", "\"Demand will recover,\" says Maersk's chief executive, Vincent Clerc.", "Vincent Clerc"},
 		{"en", "John Smith wrote on X: \"We will not give up.\"", "John Smith"},

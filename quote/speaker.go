@@ -469,8 +469,12 @@ func (st *state) npAfter(i, lim int) speaker {
 			// organisation, then the person
 			if role != "" && st.class(k)&wPrep != 0 && st.class(k)&wAddr == 0 {
 				if j, ok := st.nameAt(k + 1); ok && j < lim {
-					if j2, ok2 := st.nameAt(j); ok2 && j2 <= lim {
-						sp := st.nameSpeaker(j, j2)
+					n := j
+					if n+1 < lim && st.toks[n].low == "," {
+						n++ // "direktør i Vestas, Henrik Andersen"
+					}
+					if j2, ok2 := st.nameAt(n); ok2 && j2 <= lim {
+						sp := st.nameSpeaker(n, j2)
 						sp.role, sp.person = role, true
 						if sp.gender == 0 {
 							sp.gender = roleG
