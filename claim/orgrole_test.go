@@ -18,6 +18,8 @@ func TestOrgRoleAppositionSource(t *testing.T) {
 	}{
 		{"en", "Sales rose ten percent last year, says Vestas' chief executive, Henrik Andersen.", "Henrik Andersen"},
 		{"en", "Sales fell in March, says Tesco's chief executive Ken Murphy.", "Ken Murphy"},
+		{"en", "John Smith wrote on X: The deal is off.", "John Smith"},
+		{"da", "Mette Hansen skrev på LinkedIn: Jeg stopper i virksomheden til sommer.", "Mette Hansen"},
 		{"da", "Efterspørgslen er svag, siger Danske Banks cheføkonom, Las Olsen.", "Las Olsen"},
 	} {
 		d := kilde.NewDoc(kilde.Article{Lang: c.lang, Text: c.text})

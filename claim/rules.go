@@ -1399,6 +1399,10 @@ func (s *scan) contents() {
 		// 1b. after a short phrase: "said in a statement that", "skriver på Twitter, at"
 		if a < 0 {
 			for k := q; k < lim && k-q < 8; k++ {
+				if s.punct(k, ":") && k > q && k-q <= 3 && k+1 < lim && s.role(q)&(rNprep|rStop) != 0 {
+					a, b = k+1, lim // "wrote on X: The deal is off", "skrev på LinkedIn: Jeg stopper"
+					break
+				}
 				if s.toks[k].kind == tPunct && !s.punct(k, ",") {
 					break
 				}

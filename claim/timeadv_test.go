@@ -19,6 +19,8 @@ func TestTimeBeforeBareClauseClaim(t *testing.T) {
 		{"en", "The firm said late on Tuesday the drug might be unsafe.", "the drug might be unsafe"},
 		{"en", "The ministry said last week the tax would rise.", "the tax would rise"},
 		{"en", "Shell said in a statement on Monday it would sell the unit.", "it would sell the unit"},
+		{"en", "John Smith wrote on X: The deal is off.", "The deal is off"},
+		{"da", "Mette Hansen skrev på LinkedIn: Jeg stopper i virksomheden til sommer.", "Jeg stopper i virksomheden til sommer"},
 		{"da", "Politiet oplyser i en pressemeddelelse fredag, at to mænd er anholdt.", "to mænd er anholdt"},
 	} {
 		d := kilde.NewDoc(kilde.Article{Lang: c.lang, Text: c.text})
