@@ -59,6 +59,7 @@ func TestRules(t *testing.T) {
 		{"initial common word", "en", "Cocoa prices hit a record in [London|LOC] on Tuesday. Traders said cocoa stocks were low."},
 		{"initial name kept", "en", "[Amazon|ORG] said on Monday that sales at [Amazon|ORG] rose, though the amazon of data grew."},
 		{"country aliases", "en", "Last year, exports from [Ivory Coast|LOC] to [Britain|LOC] fell."},
+		{"holidays", "en", "Sales rose before Easter, and Christmas Day was quiet in [London|LOC]."},
 		{"units and formulas", "en", "The plant in [Aarhus|LOC] emits 40,000 tonnes of CO2 and sells power at 35 euros per MWh."},
 		{"title outside", "en", "\"We will grow,\" Chief Executive [Vincent Clerc|PER] told reporters in [Copenhagen|LOC]."},
 		// Org names stop at "and", a weekday after "on", a sentence start,
