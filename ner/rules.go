@@ -244,6 +244,7 @@ func (a *Annotator) applyRules(d *kilde.Doc) []kilde.Span {
 	c := &ruleCtx{a: a, d: d, ents: d.Entities}
 	c.fixEdges()
 	c.orgHeads()
+	c.miscOrgHead()
 	c.coordinated()
 	c.companyContext()
 	c.partyLetters()
@@ -601,6 +602,23 @@ func (c *ruleCtx) orgHeads() {
 		}
 		c.set(sp, "ORG")
 		k = j - 1
+	}
+}
+
+// miscOrgHead relabels ORG a MISC span of two or more words whose last word
+// is an organisation head ("Cocoa Board", "Anglian Water" read as MISC).
+func (c *ruleCtx) miscOrgHead() {
+	for x, e := range c.ents {
+		if e.Label != "MISC" {
+			continue
+		}
+		i, j := c.tokRange(e.Span)
+		if j-i < 2 || j > len(c.d.Tokens) || c.d.Tokens[j-1].End != e.End {
+			continue
+		}
+		if c.a.rules.lastHead[c.word(j-1)] {
+			c.ents[x].Label = "ORG"
+		}
 	}
 }
 

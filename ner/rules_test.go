@@ -17,6 +17,13 @@ func TestRules(t *testing.T) {
 		{"A/S", "da", "Aktierne i [Brødrene Hansen A/S|ORG] steg kraftigt."},
 		{"police", "en", "[Thames Valley Police|ORG] said two men had been arrested."},
 		{"holdings", "en", "Shares in [Rolls-Royce Holdings|ORG] rose on Thursday."},
+		// English utility, regulator, force, museum and newspaper heads.
+		{"water", "en", "Customers of [Severn Trent Water|ORG] were told to boil their tap water."},
+		{"board", "en", "The [Ghana Cocoa Board|ORG] raised the farm-gate price on Friday."},
+		{"army", "en", "A spokesman for the [Sudanese Army|ORG] denied the report."},
+		{"museum", "en", "The painting will hang in the [Fitzwilliam Museum|ORG] from May."},
+		{"post", "en", "She told the [Denver Post|ORG] that the plan was dead."},
+		{"times square", "en", "Crowds gathered in [Times Square|LOC] on Sunday."},
 		// ... the first word, with connectors.
 		{"region", "da", "Det oplyser [Region Syddanmark|ORG] i en pressemeddelelse."},
 		{"retten i", "da", "Sagen skal for [Retten i Holbæk|ORG] til foråret."},
