@@ -23,6 +23,7 @@ type ruleLists struct {
 	fixed      map[string][]fixedName // key: leading letters/digits of the name
 	fixedLabel map[string]string      // name → label
 	lastHead   map[string]bool
+	placeHead  map[string]bool
 	firstHead  map[string]bool
 	suffixes   []string
 	notSuffix  []string        // endings that are common nouns ("bestyrelsen")
@@ -47,7 +48,7 @@ var courts = map[string]bool{"Retten": true, "Byretten": true, "Landsretten": tr
 func loadRuleLists() (*ruleLists, error) {
 	r := &ruleLists{
 		fixed: map[string][]fixedName{}, fixedLabel: map[string]string{},
-		lastHead: map[string]bool{}, firstHead: map[string]bool{}, parties: map[string]bool{}, after: map[string]bool{},
+		lastHead: map[string]bool{}, placeHead: map[string]bool{}, firstHead: map[string]bool{}, parties: map[string]bool{}, after: map[string]bool{},
 		calendar: map[uint64]uint8{}, notNames: map[string]bool{},
 	}
 	words, err := lexicon.Set("all/ner_notnames.txt")
@@ -102,6 +103,8 @@ func loadRuleLists() (*ruleLists, error) {
 			r.after[row[0]] = true
 		case "notsuffix":
 			r.notSuffix = append(r.notSuffix, row[0])
+		case "place":
+			r.placeHead[row[0]] = true
 		}
 	}
 	rows, err = lexicon.Rows("da/ner_parties.tsv", 2)
@@ -245,6 +248,7 @@ func (a *Annotator) applyRules(d *kilde.Doc) []kilde.Span {
 	c.fixEdges()
 	c.orgHeads()
 	c.miscOrgHead()
+	c.placeHeads()
 	c.coordinated()
 	c.companyContext()
 	c.partyLetters()
@@ -618,6 +622,25 @@ func (c *ruleCtx) miscOrgHead() {
 		}
 		if c.a.rules.lastHead[c.word(j-1)] {
 			c.ents[x].Label = "ORG"
+		}
+	}
+}
+
+// placeHeads relabels LOC an ORG, PER or MISC name that ends in a place head
+// ("Sichuan Province") or is followed by one in lower case ("Kano
+// province"): an administrative area, not an organisation.
+func (c *ruleCtx) placeHeads() {
+	ph := c.a.rules.placeHead
+	for x, e := range c.ents {
+		if e.Label == "LOC" {
+			continue
+		}
+		i, j := c.tokRange(e.Span)
+		if j <= i || j > len(c.d.Tokens) || c.d.Tokens[j-1].End != e.End {
+			continue
+		}
+		if (j-i >= 2 && ph[c.word(j-1)]) || (j < len(c.d.Tokens) && ph[c.word(j)] && !c.capWord(j)) {
+			c.ents[x].Label = "LOC"
 		}
 	}
 }

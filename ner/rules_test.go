@@ -24,6 +24,9 @@ func TestRules(t *testing.T) {
 		{"museum", "en", "The painting will hang in the [Fitzwilliam Museum|ORG] from May."},
 		{"post", "en", "She told the [Denver Post|ORG] that the plan was dead."},
 		{"times square", "en", "Crowds gathered in [Times Square|LOC] on Sunday."},
+		// A name ending in (or followed by) a place head is an area.
+		{"province", "en", "Heavy rain flooded farms across [Zhejiang Province|LOC] this week."},
+		{"governorate lower", "en", "Troops moved into [Idlib|LOC] governorate overnight."},
 		// ... the first word, with connectors.
 		{"region", "da", "Det oplyser [Region Syddanmark|ORG] i en pressemeddelelse."},
 		{"retten i", "da", "Sagen skal for [Retten i Holbæk|ORG] til foråret."},
