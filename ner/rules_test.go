@@ -23,6 +23,9 @@ func TestRules(t *testing.T) {
 		{"army", "en", "A spokesman for the [Sudanese Army|ORG] denied the report."},
 		{"museum", "en", "The painting will hang in the [Fitzwilliam Museum|ORG] from May."},
 		{"post", "en", "She told the [Denver Post|ORG] that the plan was dead."},
+		{"service", "en", "Waiting lists at the [Welsh Ambulance Service|ORG] grew again."},
+		{"exchange", "en", "Trading on the [Johannesburg Stock Exchange|ORG] was halted."},
+		{"company", "en", "Workers at the [Hallam Steel Company|ORG] went on strike."},
 		{"times square", "en", "Crowds gathered in [Times Square|LOC] on Sunday."},
 		// A name ending in (or followed by) a place head is an area.
 		{"province", "en", "Heavy rain flooded farms across [Zhejiang Province|LOC] this week."},
