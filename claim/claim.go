@@ -11,6 +11,7 @@ package claim
 
 import (
 	"fmt"
+	"github.com/kilde-news/kilde/dateline"
 	"sort"
 	"strings"
 	"sync"
@@ -137,7 +138,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 			continue
 		}
 		s.l = l
-		sp.Start = skipDateline(d.Text, sp.Start, sp.End)
+		sp.Start = dateline.Skip(d.Text, sp.Start, sp.End)
 		// A run-on "sentence" (no splitter, a list, a table) is cut into
 		// pieces at white space so that the rules stay linear.
 		for sp.End-sp.Start > maxSentence {

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/kilde-news/kilde/dateline"
 	"slices"
 	"sort"
 	"strings"
@@ -20,9 +21,9 @@ func (st *state) emit() {
 	}
 	sort.SliceStable(st.cands, func(i, j int) bool { return st.cands[i].span.Start < st.cands[j].span.Start })
 	for _, c := range st.cands {
-		c.span.Start = skipDateline(st.text, c.span.Start, c.span.End)
+		c.span.Start = dateline.Skip(st.text, c.span.Start, c.span.End)
 		if c.spk.ok && c.spk.span.Start < c.spk.span.End {
-			if e := datelineEnd(st.text, c.spk.span.Start); e >= c.spk.span.End {
+			if e := dateline.End(st.text, c.spk.span.Start); e >= c.spk.span.End {
 				// "LONDON (Reuters) - ...": the agency is no speaker
 				if c.kind != "direct" {
 					continue

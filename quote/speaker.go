@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/kilde-news/kilde/dateline"
 	"slices"
 	"sort"
 	"strings"
@@ -281,7 +282,7 @@ func (st *state) canonical(i, j int) string {
 func (st *state) collectNames() {
 	if st.hasEnts {
 		for _, e := range st.ents {
-			if e.Label != "PER" && e.Label != "ORG" || inDateline(st.text, e.Start) {
+			if e.Label != "PER" && e.Label != "ORG" || dateline.Contains(st.text, e.Start) {
 				continue
 			}
 			n := e.Canonical
@@ -318,7 +319,7 @@ func (st *state) collectNames() {
 			i = max(i+1, j)
 			continue
 		}
-		if inDateline(st.text, st.toks[i].s) {
+		if dateline.Contains(st.text, st.toks[i].s) {
 			i = j
 			continue
 		}

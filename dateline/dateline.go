@@ -1,17 +1,19 @@
-package quote
+// Package dateline finds wire datelines ("VEJLE (Ritzau): ", "LONDON (Reuters) - ") at
+// the start of a line: the quote and claim annotators keep them out of spans and sources.
+package dateline
 
 import (
 	"unicode"
 	"unicode/utf8"
 )
 
-// datelineEnd returns the end of a wire dateline at the start of the line
+// End returns the end of a wire dateline at the start of the line
 // holding offset i ("VEJLE (Ritzau): ", "LONDON (Reuters) - ",
 // "WASHINGTON, United States (AFP) – "), or -1 when the line has none. A
 // dateline is one or more words in capitals, an optional ", Country", an
 // optional "(Agency)", then a colon or a dash and a space. It is never part
-// of a quote or a claim, nor its source. A kept copy lives in claim/.
-func datelineEnd(text string, i int) int {
+// of a quote or a claim, nor its source.
+func End(text string, i int) int {
 	if i < 0 || i > len(text) {
 		return -1
 	}
@@ -161,17 +163,17 @@ func datelineEnd(text string, i int) int {
 	return s
 }
 
-// skipDateline moves a span start past a wire dateline it begins with.
-func skipDateline(text string, a, b int) int {
-	if e := datelineEnd(text, a); e > a && e < b {
+// Skip moves a span start past a wire dateline it begins with.
+func Skip(text string, a, b int) int {
+	if e := End(text, a); e > a && e < b {
 		return e
 	}
 	return a
 }
 
-// inDateline reports whether offset i lies inside a wire dateline: the
+// Contains reports whether offset i lies inside a wire dateline: the
 // agency of "LONDON (Reuters) - " is no antecedent for "it said".
-func inDateline(text string, i int) bool {
+func Contains(text string, i int) bool {
 	ls := i
 	for ls > 0 && text[ls-1] != '\n' {
 		if i-ls > 100 {
@@ -179,5 +181,5 @@ func inDateline(text string, i int) bool {
 		}
 		ls--
 	}
-	return datelineEnd(text, ls) > i
+	return End(text, ls) > i
 }

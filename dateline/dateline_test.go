@@ -1,4 +1,4 @@
-package quote
+package dateline
 
 import "testing"
 
@@ -19,7 +19,7 @@ func TestDatelineEnd(t *testing.T) {
 		{"EU - en union.", ""},
 		{"A man said: yes.", ""},
 	} {
-		e := datelineEnd(c.in, 0)
+		e := End(c.in, 0)
 		got := ""
 		if e >= 0 {
 			got = c.in[e:]
