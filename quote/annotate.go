@@ -2,9 +2,7 @@ package quote
 
 import (
 	"sort"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/kilde-news/kilde"
 )
@@ -39,7 +37,7 @@ func (a *Annotator) Annotate(d *kilde.Doc) error {
 	}
 	var lx *lang
 	for lo := 0; lo < len(d.Text); {
-		hi := pieceEnd(d.Text, lo, pieceBytes)
+		hi := kilde.PieceEnd(d.Text, lo, pieceBytes)
 		st.reset(a, d, lo, hi, ents)
 		st.tokenize(lo)
 		if len(st.toks) > 0 {
@@ -72,26 +70,6 @@ func (st *state) run() {
 	st.indirect()
 	st.resolve()
 	st.emit()
-}
-
-// pieceEnd returns the end of the piece of text that starts at lo: the end
-// of the text when at most size bytes are left, else just after the first
-// blank line at or after lo+size; failing one within another size bytes, a
-// line break, then a space, then any rune boundary.
-func pieceEnd(text string, lo, size int) int {
-	if len(text)-lo <= size {
-		return len(text)
-	}
-	from, lim := lo+size, min(len(text), lo+2*size)
-	for _, sep := range []string{"\n\n", "\n", " "} {
-		if i := strings.Index(text[from:lim], sep); i >= 0 {
-			return from + i + 1
-		}
-	}
-	for from < len(text) && !utf8.RuneStart(text[from]) {
-		from++
-	}
-	return from
 }
 
 // reset prepares st for the piece [lo, hi) of d.Text; ents are the

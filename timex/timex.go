@@ -74,7 +74,7 @@ func (a *Annotator) Find(d *kilde.Doc, out []kilde.Time) []kilde.Time {
 	m := &matcher{anc: parseAnchor(d.Date)}
 	text := d.Text
 	for lo, next := 0, 0; lo < len(text); {
-		hi := pieceEnd(text, lo, pieceBytes)
+		hi := kilde.PieceEnd(text, lo, pieceBytes)
 		clo, chi := 0, len(text)
 		if lo > 0 {
 			clo = cutBefore(text, lo-ctxBytes)
@@ -132,26 +132,6 @@ func cutAfter(text string, i int) int {
 		i++
 	}
 	return i
-}
-
-// pieceEnd returns the end of the piece of text that starts at lo: the end
-// of the text when at most size bytes are left, else just after the first
-// blank line at or after lo+size; failing one within another size bytes, a
-// line break, then a space, then any rune boundary.
-func pieceEnd(text string, lo, size int) int {
-	if len(text)-lo <= size {
-		return len(text)
-	}
-	from, lim := lo+size, min(len(text), lo+2*size)
-	for _, sep := range []string{"\n\n", "\n", " "} {
-		if i := strings.Index(text[from:lim], sep); i >= 0 {
-			return from + i + 1
-		}
-	}
-	for from < len(text) && !utf8.RuneStart(text[from]) {
-		from++
-	}
-	return from
 }
 
 // findIn appends to out the time expressions in m.toks that start at a
