@@ -14,9 +14,9 @@ import (
 	"github.com/kilde-news/kilde/tokenize"
 )
 
-// buildPipeline lists kilde's annotators in order. It is the one place
-// where they are wired together; annotator packages never import each other.
-func buildPipeline() (*pipeline.Pipeline, error) {
+// annotators lists kilde's annotators in order. It is the one place where
+// they are wired together; annotator packages never import each other.
+func annotators() ([]kilde.Annotator, error) {
 	var as []kilde.Annotator
 	var firstErr error
 	add := func(a kilde.Annotator, err error) {
@@ -27,7 +27,6 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 			as = append(as, a)
 		}
 	}
-	_ = add
 	add(tokenize.New())
 	add(sentence.New())
 	add(langid.New())
@@ -39,6 +38,15 @@ func buildPipeline() (*pipeline.Pipeline, error) {
 	add(check.New(check.Options{RatesFile: ratesFile()}))
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	return as, nil
+}
+
+// buildPipeline checks the annotators' order and builds the pipeline.
+func buildPipeline() (*pipeline.Pipeline, error) {
+	as, err := annotators()
+	if err != nil {
+		return nil, err
 	}
 	return pipeline.New(as...)
 }
