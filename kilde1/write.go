@@ -49,42 +49,14 @@ func Write(w io.Writer, d *kilde.Doc) error {
 	s.value(d.Lang)
 	s.raw(`,"text":`)
 	s.text(d.Text)
-	s.raw(`,"sentences":[`)
-	for i, sp := range d.Sentences {
-		s.sep(i)
-		s.value(Range{cp.at(sp.Start), cp.at(sp.End)})
-	}
-	s.raw(`],"entities":[`)
-	for i, e := range d.Entities {
-		s.sep(i)
-		s.value(entity(d, cp, e))
-	}
-	s.raw(`],"times":[`)
-	for i, t := range d.Times {
-		s.sep(i)
-		s.value(timex(d, cp, t))
-	}
-	s.raw(`],"quantities":[`)
-	for i, q := range d.Quantities {
-		s.sep(i)
-		s.value(quantity(d, cp, q))
-	}
-	s.raw(`],"quotes":[`)
-	for i, q := range d.Quotes {
-		s.sep(i)
-		s.value(quote(d, cp, q))
-	}
-	s.raw(`],"claims":[`)
-	for i, c := range d.Claims {
-		s.sep(i)
-		s.value(claim(d, cp, c))
-	}
-	s.raw(`],"checks":[`)
-	for i, c := range d.Checks {
-		s.sep(i)
-		s.value(check(cp, c))
-	}
-	s.raw("]}\n")
+	list(s, `,"sentences":[`, d.Sentences, func(sp kilde.Span) any { return Range{cp.at(sp.Start), cp.at(sp.End)} })
+	list(s, `,"entities":[`, d.Entities, func(e kilde.Entity) any { return entity(d, cp, e) })
+	list(s, `,"times":[`, d.Times, func(t kilde.Time) any { return timex(d, cp, t) })
+	list(s, `,"quantities":[`, d.Quantities, func(q kilde.Quantity) any { return quantity(d, cp, q) })
+	list(s, `,"quotes":[`, d.Quotes, func(q kilde.Quote) any { return quote(d, cp, q) })
+	list(s, `,"claims":[`, d.Claims, func(c kilde.Claim) any { return claim(d, cp, c) })
+	list(s, `,"checks":[`, d.Checks, func(c kilde.Check) any { return check(cp, c) })
+	s.raw("}\n")
 	s.flush()
 	return s.err
 }
@@ -100,6 +72,16 @@ type stream struct {
 	item bytes.Buffer // one value encoded by enc
 	enc  *json.Encoder
 	err  error
+}
+
+// list writes key, then the items converted by f one at a time, then "]".
+func list[T any](s *stream, key string, xs []T, f func(T) any) {
+	s.raw(key)
+	for i, x := range xs {
+		s.sep(i)
+		s.value(f(x))
+	}
+	s.raw("]")
 }
 
 func (s *stream) flush() {
